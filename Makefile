@@ -1,0 +1,60 @@
+# ismap: PGXS build.  The extension's version comes from ismap.control only.
+PG_CONFIG ?= pg_config
+
+EXTENSION   = ismap
+EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big  = ismap
+OBJS = \
+	src/ismap.o \
+	src/today.o \
+	src/civil_period.o \
+	src/settings.o \
+	src/corporate_number.o \
+	src/registry_spi.o \
+	src/listing_status.o \
+	src/auditor_facts.o \
+	src/auditor_applications.o \
+	src/auditor_status_changes.o \
+	src/compliance_reports.o \
+	src/registry_guard.o
+
+# The extension script is assembled from readable sources, in file-name order.
+SCRIPT_SOURCES = $(sort $(wildcard src/sql/*.sql))
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
+
+# pg_regress: a tour of the registry, one behaviour per file.
+REGRESS = \
+	foundation \
+	corporate_number \
+	auditor_lifecycle \
+	auditor_renewal \
+	auditor_status_changes \
+	compliance_reports \
+	privileges \
+	drop_extension
+REGRESS_OPTS = --inputdir=.
+
+# Isolation specs: races between two writers.
+ISOLATION = \
+	decide_same_application \
+	renewal_races_removal \
+	two_new_applications
+ISOLATION_OPTS = --inputdir=test/isolation
+
+PG_CPPFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+ifdef WERROR
+PG_CPPFLAGS += -Werror
+endif
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SCRIPT_SOURCES) $(EXTENSION).control
+	cat $(SCRIPT_SOURCES) > $@
+
+# pgTAP suites (test/pgtap/*.sql), run by pg_prove against an installed server.
+.PHONY: prove
+prove:
+	pg_prove --ext .sql --failures test/pgtap/

@@ -1,0 +1,177 @@
+/*
+ * auditor_status_changes.c
+ *		Trigger on ismap.auditor_status_changes: suspension, lifting and
+ *		removal of an auditor registration (ovs_suspension).
+ *
+ * A status change is a fact with an effective date and grounds.  Changes
+ * are recorded in effective-date order; a suspension needs the
+ * registration in force on its effective day; only a suspended
+ * registration can be lifted; a removal is final.  Recorded changes are
+ * never rewritten or deleted (sec_history).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+
+#include "auditor_facts.h"
+#include "ismap.h"
+#include "listing_status.h"
+
+PG_FUNCTION_INFO_V1(ismap_auditor_status_changes_check);
+
+typedef struct ChangeRow
+{
+	bool		has_auditor;
+	int64		auditor_id;
+	char	   *action;
+	bool		has_effective_on;
+	DateADT		effective_on;
+	char	   *grounds;
+} ChangeRow;
+
+static void
+read_change(HeapTuple tup, TupleDesc desc, ChangeRow *c)
+{
+	bool		isnull;
+	Datum		d;
+
+	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "auditor_id"), &isnull);
+	c->has_auditor = !isnull;
+	c->auditor_id = isnull ? 0 : DatumGetInt64(d);
+	c->action = SPI_getvalue(tup, desc, SPI_fnumber(desc, "action"));
+	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "effective_on"), &isnull);
+	c->has_effective_on = !isnull;
+	c->effective_on = isnull ? 0 : DatumGetDateADT(d);
+	c->grounds = SPI_getvalue(tup, desc, SPI_fnumber(desc, "grounds"));
+}
+
+static bool
+is_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!isspace((unsigned char) *s))
+			return false;
+	return true;
+}
+
+static void
+check_values(const ChangeRow *c)
+{
+	if (!c->has_auditor || c->action == NULL || !c->has_effective_on)
+		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_OVS_SUSPENSION,
+					 "a status change needs an auditor, an action and an effective date",
+					 errdetail("auditor_id, action or effective_on is null."),
+					 errhint("Give all three, and the grounds."));
+	if (is_blank(c->grounds))
+		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_OVS_SUSPENSION,
+					 "a status change needs its grounds",
+					 errdetail("grounds is null or blank."),
+					 errhint("State the grounds of the committee's decision."));
+	if (DATE_NOT_FINITE(c->effective_on))
+		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, RULE_OVS_SUSPENSION,
+					 "an effective date must be a calendar day",
+					 errdetail("effective_on is %s.", ismap_date_text(c->effective_on)),
+					 errhint("Give the day from which the change takes effect."));
+}
+
+static void
+check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
+{
+	StatusAction action = status_action_from_label(c->action);
+	const StatusChange *last = last_change_before(facts, DATEVAL_NOEND, true, false);
+	const StatusChange *last_suspension;
+	Standing	s;
+
+	if (c->effective_on < facts->registered_on)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_SUSPENSION,
+					 "a status change cannot take effect before the registration",
+					 errdetail("Auditor %lld was registered on %s; the change is effective on %s.",
+							   (long long) c->auditor_id,
+							   ismap_date_text(facts->registered_on),
+							   ismap_date_text(c->effective_on)),
+					 errhint("Give an effective date on or after %s.",
+							 ismap_date_text(facts->registered_on)));
+	if (is_removed_by(facts, DATEVAL_NOEND))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
+					 "a removed auditor cannot change status",
+					 errdetail("Auditor %lld is removed; removal is final.",
+							   (long long) c->auditor_id),
+					 errhint("The organization may file a new application."));
+	if (last != NULL &&
+		(c->effective_on < last->effective_on ||
+		 (c->effective_on == last->effective_on && action != ACTION_REMOVE)))
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_SUSPENSION,
+					 "status changes are recorded in effective-date order",
+					 errdetail("The last change of auditor %lld takes effect on %s; this one on %s.",
+							   (long long) c->auditor_id,
+							   ismap_date_text(last->effective_on),
+							   ismap_date_text(c->effective_on)),
+					 errhint("Give an effective date after %s (a removal may share the day).",
+							 ismap_date_text(last->effective_on)));
+
+	last_suspension = last_change_before(facts, DATEVAL_NOEND, true, true);
+	if (action == ACTION_LIFT &&
+		(last_suspension == NULL || last_suspension->action != ACTION_SUSPEND))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
+					 "only a suspended auditor can have its suspension lifted",
+					 errdetail("Auditor %lld is not suspended.", (long long) c->auditor_id),
+					 errhint("Record a suspension first, or nothing."));
+	if (action == ACTION_SUSPEND)
+	{
+		if (last_suspension != NULL && last_suspension->action == ACTION_SUSPEND)
+			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
+						 "the auditor is already suspended",
+						 errdetail("Auditor %lld is suspended since %s.",
+								   (long long) c->auditor_id,
+								   ismap_date_text(last_suspension->effective_on)),
+						 errhint("Lift the suspension first, or remove the registration."));
+		s = standing_on(facts, c->effective_on);
+		if (s.status != LISTING_VALID && s.status != LISTING_RENEWAL_PENDING)
+			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
+						 "only a registration in force can be suspended",
+						 errdetail("Auditor %lld is %s on %s.", (long long) c->auditor_id,
+								   listing_status_label(s.status),
+								   ismap_date_text(c->effective_on)),
+						 errhint("Suspend it with an effective date on which it is valid or in renewal grace."));
+	}
+}
+
+/* BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_status_changes FOR EACH ROW */
+Datum
+ismap_auditor_status_changes_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	ChangeRow	change;
+	RegistrationFacts facts;
+	RegistryRole role;
+
+	trigger_check(fcinfo, "ismap_auditor_status_changes_check", true, true);
+	desc = RelationGetDescr(td->tg_relation);
+
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,
+					 "a recorded status change is never rewritten or deleted",
+					 errdetail("Status changes are facts of the registry's history."),
+					 errhint("Record a new status change (a lift undoes a suspension)."));
+
+	read_change(td->tg_trigtuple, desc, &change);
+	check_values(&change);
+
+	SPI_connect();
+	registry_role_enter(&role);
+	if (!auditor_lock(change.auditor_id) ||
+		!auditor_facts_load(change.auditor_id, false, CurrentMemoryContext, &facts, NULL))
+		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_OVS_SUSPENSION,
+					 "there is no such auditor",
+					 errdetail("There is no auditor %lld.", (long long) change.auditor_id),
+					 errhint("Give the auditor_id of a registered auditor."));
+	check_against_facts(&change, &facts);
+	registry_role_leave(&role);
+	SPI_finish();
+
+	return PointerGetDatum(td->tg_trigtuple);
+}

@@ -1,0 +1,100 @@
+/*
+ * ismap.h
+ *		Shared declarations of the ismap extension: rule ids, the error
+ *		helper that every refusal goes through, and the small interfaces
+ *		between the source files.
+ */
+#ifndef ISMAP_H
+#define ISMAP_H
+
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/date.h"
+#include "utils/elog.h"
+
+/*
+ * Rule ids of rules.md.  The id is reported as the error's constraint name
+ * and prefixes the message, so that psql users and client programs see it.
+ */
+#define RULE_AUD_APPLICATION_FLOW		"aud_application_flow"
+#define RULE_AUD_VALIDITY				"aud_validity"
+#define RULE_AUD_RENEWAL_GRACE			"aud_renewal_grace"
+#define RULE_AUD_COMPLIANCE_REPORT		"aud_compliance_report"
+#define RULE_OVS_SUSPENSION				"ovs_suspension"
+#define RULE_SEC_HISTORY				"sec_history"
+/* Checks on values that rules.md takes for granted (see README). */
+#define RULE_ORG_CORPORATE_NUMBER		"org_corporate_number"
+#define RULE_SETTING_VALUE				"setting_value"
+
+/*
+ * Refuse a write or a call.  Every user-reachable error goes through here:
+ * a SQLSTATE, the rule id as constraint name and message prefix, and the
+ * detail and hint given by the caller, e.g.
+ *
+ *	ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_VALIDITY,
+ *				 "...", errdetail(...), errhint(...));
+ */
+#define ismap_refuse(sqlstate, rule, message, ...) \
+	ereport(ERROR, \
+			(errcode(sqlstate), \
+			 errmsg("%s: %s", (rule), (message)), \
+			 err_generic_string(PG_DIAG_CONSTRAINT_NAME, (rule)), \
+			 __VA_ARGS__))
+
+/* ismap.c: the GUCs */
+extern char *ismap_timezone_name;
+extern char *ismap_today_setting;
+
+/* today.c */
+extern DateADT ismap_today(void);
+extern char *ismap_date_text(DateADT day);
+
+/* civil_period.c: the Civil Code arithmetic of svc_validity / aud_validity */
+extern DateADT civil_period_end(DateADT first_day, int months,
+								 const char *rule);
+extern DateADT date_plus_months(DateADT day, int months);
+
+/* settings.c */
+extern int	setting_months(const char *name);
+extern DateADT setting_date(const char *name);
+
+/* registry_spi.c: kept plans, acting as the registry's owner */
+typedef struct KeptPlan
+{
+	const char *sql;
+	int			nargs;
+	Oid			argtypes[8];
+	SPIPlanPtr	plan;
+} KeptPlan;
+
+extern int	kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
+						  bool read_only, long count);
+extern Oid	registry_owner(void);
+extern Oid	ismap_type_oid(const char *name);
+
+typedef struct RegistryRole
+{
+	Oid			saved_userid;
+	int			saved_sec_context;
+} RegistryRole;
+
+extern void registry_role_enter(RegistryRole *saved);
+extern void registry_role_leave(RegistryRole *saved);
+
+/* Writes that only the extension may make (registry_guard.c) */
+extern int	internal_write_depth;
+extern int	kept_plan_write(KeptPlan *kp, Datum *values, const char *nulls,
+							long count);
+
+/* Helpers to read SPI results */
+extern bool spi_get_date(int row, int col, DateADT *out);
+extern bool spi_get_int64(int row, int col, int64 *out);
+extern char *spi_get_text(int row, int col);
+
+/* Trigger prologue: refuses to run on a misconfigured trigger. */
+extern void trigger_check(FunctionCallInfo fcinfo, const char *funcname,
+						  bool row_level, bool before);
+
+#endif							/* ISMAP_H */

@@ -1,0 +1,173 @@
+/*
+ * registry_spi.c
+ *		How the C code reads and writes the registry tables.
+ *
+ * Every query is a kept, parameterised SPI plan whose text names every
+ * table, function and operator with its schema, so that no caller's
+ * search_path can change what it means.  Triggers run their queries as the
+ * owner of the registry (the owner of schema ismap): a committee role that
+ * may only update applications must still be able to cause the auditor
+ * row that an approval creates, without being able to write it directly.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/syscache.h"
+
+#include "ismap.h"
+
+int			internal_write_depth = 0;
+
+int
+kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
+			  bool read_only, long count)
+{
+	int			rc;
+
+	if (kp->plan == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(kp->sql, kp->nargs, kp->argtypes);
+
+		if (plan == NULL)
+			elog(ERROR, "ismap: SPI_prepare failed (%s) for: %s",
+				 SPI_result_code_string(SPI_result), kp->sql);
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "ismap: SPI_keepplan failed");
+		kp->plan = plan;
+	}
+	rc = SPI_execute_plan(kp->plan, values, nulls, read_only, count);
+	if (rc < 0)
+		elog(ERROR, "ismap: SPI_execute_plan failed (%s) for: %s",
+			 SPI_result_code_string(rc), kp->sql);
+	return rc;
+}
+
+/*
+ * Write to a table that only the extension writes (auditors, their terms,
+ * compliance reports).  The guard triggers on those tables let a write
+ * through only while internal_write_depth is positive; it is restored even
+ * when the write fails and the error is caught by a savepoint.
+ */
+int
+kept_plan_write(KeptPlan *kp, Datum *values, const char *nulls, long count)
+{
+	int			rc;
+
+	internal_write_depth++;
+	PG_TRY();
+	{
+		rc = kept_plan_run(kp, values, nulls, false, count);
+	}
+	PG_FINALLY();
+	{
+		internal_write_depth--;
+	}
+	PG_END_TRY();
+	return rc;
+}
+
+Oid
+registry_owner(void)
+{
+	Oid			nspid = get_namespace_oid("ismap", false);
+	HeapTuple	tup;
+	Oid			owner;
+
+	tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nspid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "ismap: cache lookup failed for schema %u", nspid);
+	owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+/* OID of a type of schema ismap, whatever the search_path. */
+Oid
+ismap_type_oid(const char *name)
+{
+	Oid			nspid = get_namespace_oid("ismap", false);
+	Oid			typid;
+
+	typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+							CStringGetDatum(name), ObjectIdGetDatum(nspid));
+	if (!OidIsValid(typid))
+		elog(ERROR, "ismap: type ismap.%s does not exist", name);
+	return typid;
+}
+
+/*
+ * Act as the registry's owner until registry_role_leave().  An error in
+ * between needs no clean-up: transaction and subtransaction abort restore
+ * the user id.
+ */
+void
+registry_role_enter(RegistryRole *saved)
+{
+	GetUserIdAndSecContext(&saved->saved_userid, &saved->saved_sec_context);
+	SetUserIdAndSecContext(registry_owner(),
+						   saved->saved_sec_context | SECURITY_LOCAL_USERID_CHANGE);
+}
+
+void
+registry_role_leave(RegistryRole *saved)
+{
+	SetUserIdAndSecContext(saved->saved_userid, saved->saved_sec_context);
+}
+
+bool
+spi_get_date(int row, int col, DateADT *out)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc,
+								  col, &isnull);
+
+	if (!isnull)
+		*out = DatumGetDateADT(d);
+	return !isnull;
+}
+
+bool
+spi_get_int64(int row, int col, int64 *out)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc,
+								  col, &isnull);
+
+	if (!isnull)
+		*out = DatumGetInt64(d);
+	return !isnull;
+}
+
+/* The value as text, or NULL; in the current context (SPI_finish frees it). */
+char *
+spi_get_text(int row, int col)
+{
+	return SPI_getvalue(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, col);
+}
+
+void
+trigger_check(FunctionCallInfo fcinfo, const char *funcname,
+			  bool row_level, bool before)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function %s can only be called as a trigger", funcname)));
+	if (TRIGGER_FIRED_FOR_ROW(td->tg_event) != row_level ||
+		TRIGGER_FIRED_BEFORE(td->tg_event) != before)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function %s on table \"%s\" must be fired %s %s",
+						funcname, RelationGetRelationName(td->tg_relation),
+						before ? "BEFORE" : "AFTER",
+						row_level ? "FOR EACH ROW" : "FOR EACH STATEMENT")));
+}

@@ -1,0 +1,27 @@
+-- Enumerations of the design contract.
+
+CREATE TYPE ismap.application_kind AS ENUM ('new', 'renewal');
+COMMENT ON TYPE ismap.application_kind IS '申請の種別: new 新規登録申請 / renewal 登録更新申請';
+
+CREATE TYPE ismap.application_status AS ENUM
+  ('submitted', 'accepted', 'returned', 'approved', 'rejected', 'withdrawn');
+COMMENT ON TYPE ismap.application_status IS
+  '申請の状態: submitted 申請, accepted 受理, returned 不受理, approved 登録, rejected 登録拒否, withdrawn 取下げ';
+
+CREATE TYPE ismap.assessment AS ENUM ('design', 'operating');
+COMMENT ON TYPE ismap.assessment IS
+  '監査の手続: design 整備状況評価のみ, operating 運用状況評価（整備状況評価を含む）';
+
+CREATE TYPE ismap.service_model AS ENUM ('IaaS', 'PaaS', 'SaaS');
+COMMENT ON TYPE ismap.service_model IS 'サービスモデル (IaaS, PaaS, SaaS)';
+
+CREATE TYPE ismap.program AS ENUM ('ismap', 'ismap_liu');
+COMMENT ON TYPE ismap.program IS '制度: ismap (ISMAP), ismap_liu (ISMAP-LIU)';
+
+CREATE TYPE ismap.listing_status AS ENUM
+  ('valid', 'renewal_pending', 'suspended', 'expired', 'removed');
+COMMENT ON TYPE ismap.listing_status IS
+  '登録の状態（導出）: valid 有効, renewal_pending 更新審査中, suspended 一時停止, expired 失効, removed 削除';
+
+CREATE TYPE ismap.status_action AS ENUM ('suspend', 'lift', 'remove');
+COMMENT ON TYPE ismap.status_action IS '登録の状態の変更: suspend 一時停止, lift 一時停止の解除, remove 削除';
