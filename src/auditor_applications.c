@@ -351,7 +351,7 @@ add_term_and_report(int64 auditor_id, const Application *a, DateADT valid_until)
 	static KeptPlan term_plan = {
 		"INSERT INTO ismap.auditor_terms"
 		" (auditor_id, term_no, application_id, in_force_from, valid_from, valid_until)"
-		" SELECT $1, pg_catalog.coalesce(pg_catalog.max(term_no), 0) OPERATOR(pg_catalog.+) 1, $2, $3, $4, $5"
+		" SELECT $1, COALESCE(pg_catalog.max(term_no), 0) OPERATOR(pg_catalog.+) 1, $2, $3, $4, $5"
 		" FROM ismap.auditor_terms WHERE auditor_id OPERATOR(pg_catalog.=) $1",
 		5, {INT8OID, INT8OID, DATEOID, DATEOID, DATEOID}
 	};

@@ -162,8 +162,8 @@ trigger_check(FunctionCallInfo fcinfo, const char *funcname,
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function %s can only be called as a trigger", funcname)));
-	if (TRIGGER_FIRED_FOR_ROW(td->tg_event) != row_level ||
-		TRIGGER_FIRED_BEFORE(td->tg_event) != before)
+	if ((TRIGGER_FIRED_FOR_ROW(td->tg_event) != 0) != row_level ||
+		(TRIGGER_FIRED_BEFORE(td->tg_event) != 0) != before)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function %s on table \"%s\" must be fired %s %s",

@@ -150,8 +150,12 @@ SELECT pg_catalog.pg_extension_config_dump('ismap.auditor_terms', '');
 SELECT pg_catalog.pg_extension_config_dump('ismap.auditor_status_changes', '');
 SELECT pg_catalog.pg_extension_config_dump('ismap.auditor_compliance_reports', '');
 SELECT pg_catalog.pg_extension_config_dump('ismap.auditor_registration_serial', '');
+-- One call per statement: each call rewrites the pg_extension row.
 SELECT pg_catalog.pg_extension_config_dump(
-  pg_catalog.pg_get_serial_sequence('ismap.' || t, c), '')
-FROM (VALUES ('auditors', 'auditor_id'), ('auditor_applications', 'application_id'),
-             ('auditor_status_changes', 'change_id'),
-             ('auditor_compliance_reports', 'report_id')) AS s(t, c);
+  pg_catalog.pg_get_serial_sequence('ismap.auditors', 'auditor_id'), '');
+SELECT pg_catalog.pg_extension_config_dump(
+  pg_catalog.pg_get_serial_sequence('ismap.auditor_applications', 'application_id'), '');
+SELECT pg_catalog.pg_extension_config_dump(
+  pg_catalog.pg_get_serial_sequence('ismap.auditor_status_changes', 'change_id'), '');
+SELECT pg_catalog.pg_extension_config_dump(
+  pg_catalog.pg_get_serial_sequence('ismap.auditor_compliance_reports', 'report_id'), '');
