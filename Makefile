@@ -13,9 +13,11 @@ OBJS = \
 	src/corporate_number.o \
 	src/registry_spi.o \
 	src/listing_status.o \
-	src/auditor_facts.o \
+	src/registration_facts.o \
+	src/auditor_status.o \
+	src/application_flow.o \
 	src/auditor_applications.o \
-	src/auditor_status_changes.o \
+	src/status_changes.o \
 	src/compliance_reports.o \
 	src/registry_guard.o
 

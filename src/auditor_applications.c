@@ -15,76 +15,16 @@
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 
-#include "auditor_facts.h"
+#include "application_flow.h"
 #include "ismap.h"
 #include "listing_status.h"
+#include "registration_facts.h"
 
 PG_FUNCTION_INFO_V1(ismap_auditor_applications_check);
 
-typedef struct Application
-{
-	int64		application_id;
-	bool		has_organization;
-	int64		organization_id;
-	char	   *kind;			/* "new" or "renewal" */
-	bool		has_applied_on;
-	DateADT		applied_on;
-	char	   *status;
-	bool		has_decided_on;
-	DateADT		decided_on;
-	bool		has_auditor;
-	int64		auditor_id;
-} Application;
-
-static void
-read_application(HeapTuple tup, TupleDesc desc, Application *a)
-{
-	bool		isnull;
-	Datum		d;
-
-	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "application_id"), &isnull);
-	a->application_id = isnull ? 0 : DatumGetInt64(d);
-	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "organization_id"), &isnull);
-	a->has_organization = !isnull;
-	a->organization_id = isnull ? 0 : DatumGetInt64(d);
-	a->kind = SPI_getvalue(tup, desc, SPI_fnumber(desc, "kind"));
-	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "applied_on"), &isnull);
-	a->has_applied_on = !isnull;
-	a->applied_on = isnull ? 0 : DatumGetDateADT(d);
-	a->status = SPI_getvalue(tup, desc, SPI_fnumber(desc, "status"));
-	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "decided_on"), &isnull);
-	a->has_decided_on = !isnull;
-	a->decided_on = isnull ? 0 : DatumGetDateADT(d);
-	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "auditor_id"), &isnull);
-	a->has_auditor = !isnull;
-	a->auditor_id = isnull ? 0 : DatumGetInt64(d);
-}
-
-static bool
-is_renewal(const Application *a)
-{
-	return strcmp(a->kind, "renewal") == 0;
-}
-
-/* returned, approved, rejected and withdrawn end an application. */
-static bool
-is_final(const char *status)
-{
-	return strcmp(status, "submitted") != 0 && strcmp(status, "accepted") != 0;
-}
-
-/* submitted -> accepted | returned | withdrawn; accepted -> approved | rejected | withdrawn */
-static bool
-transition_allowed(const char *from, const char *to)
-{
-	if (strcmp(from, "submitted") == 0)
-		return strcmp(to, "accepted") == 0 || strcmp(to, "returned") == 0 ||
-			strcmp(to, "withdrawn") == 0;
-	if (strcmp(from, "accepted") == 0)
-		return strcmp(to, "approved") == 0 || strcmp(to, "rejected") == 0 ||
-			strcmp(to, "withdrawn") == 0;
-	return false;
-}
+static const ApplicationColumns auditor_application_columns = {
+	RULE_AUD_APPLICATION_FLOW, "organization_id", "auditor_id"
+};
 
 /* ---------- lookups ---------- */
 
@@ -120,10 +60,9 @@ auditors_in_force(int64 organization_id, DateADT day, int64 *found,
 		RegistrationFacts facts;
 		Standing	s;
 
-		auditor_facts_load(ids[i], false, CurrentMemoryContext, &facts, NULL);
+		facts_load(&auditor_queries, ids[i], false, CurrentMemoryContext, &facts, NULL);
 		s = standing_on(&facts, day);
-		if (s.status == LISTING_VALID || s.status == LISTING_RENEWAL_PENDING ||
-			s.status == LISTING_SUSPENDED)
+		if (in_force_status(s.status))
 		{
 			if (count++ == 0)
 				*found = ids[i];
@@ -174,58 +113,29 @@ lock_organization(int64 organization_id)
 /* ---------- filing ---------- */
 
 static void
-check_filing_values(const Application *a)
-{
-	if (!a->has_organization || !a->has_applied_on || a->kind == NULL)
-		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_AUD_APPLICATION_FLOW,
-					 "an auditor application needs an organization, a kind and an application date",
-					 errdetail("organization_id, kind or applied_on is null."),
-					 errhint("Give all three."));
-	if (DATE_NOT_FINITE(a->applied_on))
-		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, RULE_AUD_APPLICATION_FLOW,
-					 "an application date must be a calendar day",
-					 errdetail("applied_on is %s.", ismap_date_text(a->applied_on)),
-					 errhint("Give the day the application was filed."));
-	if (a->applied_on > ismap_today())
-		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
-					 "an application cannot be dated in the future",
-					 errdetail("applied_on is %s; today is %s.",
-							   ismap_date_text(a->applied_on),
-							   ismap_date_text(ismap_today())),
-					 errhint("Record the application on or after the day it is filed."));
-	if (a->status == NULL || strcmp(a->status, "submitted") != 0 || a->has_decided_on)
-		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_AUD_APPLICATION_FLOW,
-					 "an application starts as submitted, undecided",
-					 errdetail("The new row has status %s and decided_on %s.",
-							   a->status ? a->status : "null",
-							   a->has_decided_on ? ismap_date_text(a->decided_on) : "null"),
-					 errhint("Insert it with status 'submitted', then update its status as it is accepted and decided."));
-}
-
-static void
 check_new_filing(const Application *a)
 {
 	int64		in_force = 0;
 	bool		had_expired;
 
-	if (a->has_auditor)
+	if (a->has_target)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "a new application names no auditor",
 					 errdetail("auditor_id is %lld; the extension fills it in when the application is approved.",
-							   (long long) a->auditor_id),
+							   (long long) a->target_id),
 					 errhint("Leave auditor_id null, or file kind 'renewal' to renew that auditor."));
-	if (auditors_in_force(a->organization_id, a->applied_on, &in_force, &had_expired) > 0)
+	if (auditors_in_force(a->subject_id, a->applied_on, &in_force, &had_expired) > 0)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization is already a registered auditor",
 					 errdetail("Auditor %lld of organization %lld is in force on %s.",
-							   (long long) in_force, (long long) a->organization_id,
+							   (long long) in_force, (long long) a->subject_id,
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a renewal (kind 'renewal') instead."));
-	if (open_application_exists("organization", a->organization_id))
+	if (open_application_exists("organization", a->subject_id))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization already has an undecided application",
 					 errdetail("Organization %lld has a new application that is submitted or accepted.",
-							   (long long) a->organization_id),
+							   (long long) a->subject_id),
 					 errhint("Decide or withdraw that application first."));
 }
 
@@ -240,29 +150,29 @@ renewed_auditor(const Application *a)
 	bool		had_expired;
 	int			n;
 
-	if (a->has_auditor)
-		return a->auditor_id;
-	n = auditors_in_force(a->organization_id, a->applied_on, &found, &had_expired);
+	if (a->has_target)
+		return a->target_id;
+	n = auditors_in_force(a->subject_id, a->applied_on, &found, &had_expired);
 	if (n == 1)
 		return found;
 	if (n == 0 && had_expired)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_RENEWAL_GRACE,
 					 "a renewal filed after the registration expired is not a renewal",
 					 errdetail("Organization %lld has no auditor registration in force on %s.",
-							   (long long) a->organization_id,
+							   (long long) a->subject_id,
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new')."));
 	if (n == 0)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization has no auditor registration to renew",
 					 errdetail("Organization %lld has no auditor registration in force on %s.",
-							   (long long) a->organization_id,
+							   (long long) a->subject_id,
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new')."));
 	ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 				 "the renewal does not say which auditor it renews",
 				 errdetail("Organization %lld has %d auditor registrations in force on %s.",
-						   (long long) a->organization_id, n,
+						   (long long) a->subject_id, n,
 						   ismap_date_text(a->applied_on)),
 				 errhint("Give auditor_id."));
 	return 0;					/* not reached */
@@ -276,19 +186,19 @@ check_renewal_filing(const Application *a, int64 auditor_id)
 	const Term *latest;
 	Standing	s;
 
-	if (!auditor_lock(auditor_id) ||
-		!auditor_facts_load(auditor_id, false, CurrentMemoryContext, &facts,
-							&organization_id))
+	if (!registration_lock(&auditor_queries, auditor_id) ||
+		!facts_load(&auditor_queries, auditor_id, false, CurrentMemoryContext, &facts,
+					&organization_id))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the auditor to renew does not exist",
 					 errdetail("There is no auditor %lld.", (long long) auditor_id),
 					 errhint("Give the auditor_id of a registered auditor."));
-	if (organization_id != a->organization_id)
+	if (organization_id != a->subject_id)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "an organization renews only its own auditor registration",
 					 errdetail("Auditor %lld belongs to organization %lld, not %lld.",
 							   (long long) auditor_id, (long long) organization_id,
-							   (long long) a->organization_id),
+							   (long long) a->subject_id),
 					 errhint("Give the organization that holds the registration."));
 
 	latest = &facts.terms[facts.nterms - 1];
@@ -411,18 +321,18 @@ approve_new(const Application *a)
 	int64		auditor_id = 0;
 	bool		had_expired;
 
-	lock_organization(a->organization_id);
-	if (auditors_in_force(a->organization_id, a->decided_on, &in_force, &had_expired) > 0)
+	lock_organization(a->subject_id);
+	if (auditors_in_force(a->subject_id, a->decided_on, &in_force, &had_expired) > 0)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization is already a registered auditor",
 					 errdetail("Auditor %lld of organization %lld is in force on %s.",
-							   (long long) in_force, (long long) a->organization_id,
+							   (long long) in_force, (long long) a->subject_id,
 							   ismap_date_text(a->decided_on)),
 					 errhint("Reject or withdraw this application; the organization renews instead."));
 	valid_until = term_valid_until(a);
 
 	args[0] = CStringGetTextDatum(next_registration_number(a->decided_on));
-	args[1] = Int64GetDatum(a->organization_id);
+	args[1] = Int64GetDatum(a->subject_id);
 	args[2] = DateADTGetDatum(a->decided_on);
 	args[3] = DateADTGetDatum(a->applied_on);
 	args[4] = DateADTGetDatum(valid_until);
@@ -445,118 +355,21 @@ approve_renewal(const Application *a)
 	Datum		args[3];
 	DateADT		valid_until;
 
-	auditor_lock(a->auditor_id);
-	auditor_facts_load(a->auditor_id, false, CurrentMemoryContext, &facts, NULL);
+	registration_lock(&auditor_queries, a->target_id);
+	facts_load(&auditor_queries, a->target_id, false, CurrentMemoryContext, &facts, NULL);
 	if (is_removed_by(&facts, a->decided_on))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 "a removed auditor cannot be renewed",
 					 errdetail("Auditor %lld was removed on or before %s; removal is final.",
-							   (long long) a->auditor_id, ismap_date_text(a->decided_on)),
+							   (long long) a->target_id, ismap_date_text(a->decided_on)),
 					 errhint("Reject this renewal; the organization may file a new application."));
 	valid_until = term_valid_until(a);
 
-	args[0] = Int64GetDatum(a->auditor_id);
+	args[0] = Int64GetDatum(a->target_id);
 	args[1] = DateADTGetDatum(a->applied_on);
 	args[2] = DateADTGetDatum(valid_until);
 	kept_plan_write(&kp, args, NULL, 0);
-	add_term_and_report(a->auditor_id, a, valid_until);
-}
-
-/* ---------- decisions ---------- */
-
-static void
-refuse_change_of(const char *column, int64 application_id)
-{
-	ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_AUD_APPLICATION_FLOW,
-				 psprintf("the %s of an application cannot be changed", column),
-				 errdetail("Application %lld would change its %s.",
-						   (long long) application_id, column),
-				 errhint("Only status and decided_on change as an application is decided; withdraw it and file a new one to change anything else."));
-}
-
-static void
-check_unchanged(const Application *o, const Application *n)
-{
-	if (o->application_id != n->application_id)
-		refuse_change_of("application_id", o->application_id);
-	if (n->has_organization != o->has_organization ||
-		n->organization_id != o->organization_id)
-		refuse_change_of("organization_id", o->application_id);
-	if (n->kind == NULL || strcmp(n->kind, o->kind) != 0)
-		refuse_change_of("kind", o->application_id);
-	if (n->has_applied_on != o->has_applied_on || n->applied_on != o->applied_on)
-		refuse_change_of("applied_on", o->application_id);
-	if (n->has_auditor != o->has_auditor || n->auditor_id != o->auditor_id)
-		refuse_change_of("auditor_id", o->application_id);
-}
-
-static void
-check_decision_date(const Application *n)
-{
-	if (!is_final(n->status))
-	{
-		if (n->has_decided_on)
-			ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
-						 psprintf("an application that is %s carries no decision date", n->status),
-						 errdetail("decided_on is %s.", ismap_date_text(n->decided_on)),
-						 errhint("Leave decided_on null until the application is returned, approved, rejected or withdrawn."));
-		return;
-	}
-	if (!n->has_decided_on)
-		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_AUD_APPLICATION_FLOW,
-					 psprintf("an application that is %s needs its decision date", n->status),
-					 errdetail("decided_on is null."),
-					 errhint("Set decided_on to the day of the decision."));
-	if (DATE_NOT_FINITE(n->decided_on))
-		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, RULE_AUD_APPLICATION_FLOW,
-					 "a decision date must be a calendar day",
-					 errdetail("decided_on is %s.", ismap_date_text(n->decided_on)),
-					 errhint("Set decided_on to the day of the decision."));
-	if (n->decided_on < n->applied_on)
-		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
-					 "an application cannot be decided before it was filed",
-					 errdetail("Applied on %s, decided on %s.",
-							   ismap_date_text(n->applied_on),
-							   ismap_date_text(n->decided_on)),
-					 errhint("Set decided_on on or after %s.", ismap_date_text(n->applied_on)));
-	if (n->decided_on > ismap_today())
-		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
-					 "a decision cannot be dated in the future",
-					 errdetail("decided_on is %s; today is %s.",
-							   ismap_date_text(n->decided_on),
-							   ismap_date_text(ismap_today())),
-					 errhint("Record the decision on or after the day it is taken."));
-}
-
-static void
-check_transition(const Application *o, const Application *n)
-{
-	if (is_final(o->status))
-		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_AUD_APPLICATION_FLOW,
-					 "a decided application cannot be changed",
-					 errdetail("Application %lld was %s on %s.",
-							   (long long) o->application_id, o->status,
-							   o->has_decided_on ? ismap_date_text(o->decided_on) : "an unknown day"),
-					 errhint("A decision stands; file a new application to ask again."));
-	check_unchanged(o, n);
-	if (n->status == NULL ||
-		(strcmp(o->status, n->status) != 0 && !transition_allowed(o->status, n->status)))
-		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_AUD_APPLICATION_FLOW,
-					 psprintf("an application cannot go from %s to %s",
-							  o->status, n->status ? n->status : "null"),
-					 errdetail("Application %lld is %s.", (long long) o->application_id, o->status),
-					 errhint("submitted goes to accepted, returned or withdrawn; accepted goes to approved, rejected or withdrawn."));
-	check_decision_date(n);
-}
-
-static HeapTuple
-set_auditor_id(HeapTuple tup, TupleDesc desc, int64 auditor_id)
-{
-	int			attnum = SPI_fnumber(desc, "auditor_id");
-	Datum		value = Int64GetDatum(auditor_id);
-	bool		isnull = false;
-
-	return heap_modify_tuple_by_cols(tup, desc, 1, &attnum, &value, &isnull);
+	add_term_and_report(a->target_id, a, valid_until);
 }
 
 /* BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_applications FOR EACH ROW */
@@ -574,27 +387,22 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 
 	trigger_check(fcinfo, "ismap_auditor_applications_check", true, true);
 	desc = RelationGetDescr(td->tg_relation);
+	read_application(td->tg_trigtuple, desc, &auditor_application_columns, &old_app);
 
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_AUD_APPLICATION_FLOW,
-					 "applications are never deleted",
-					 errdetail("Application %lld would be deleted.",
-							   (long long) DatumGetInt64(SPI_getbinval(td->tg_trigtuple, desc,
-																	   SPI_fnumber(desc, "application_id"),
-																	   &(bool){false}))),
-					 errhint("Withdraw an undecided application by setting its status to 'withdrawn'."));
+		refuse_application_delete(&old_app);
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 	{
-		read_application(td->tg_trigtuple, desc, &new_app);
-		check_filing_values(&new_app);
+		new_app = old_app;		/* on INSERT, tg_trigtuple is the new row */
+		check_filing_values(&new_app, "an organization");
 		SPI_connect();
 		registry_role_enter(&role);
-		if (is_renewal(&new_app))
+		if (application_is_renewal(&new_app))
 		{
 			auditor_id = renewed_auditor(&new_app);
 			check_renewal_filing(&new_app, auditor_id);
-			fill_auditor = !new_app.has_auditor;
+			fill_auditor = !new_app.has_target;
 		}
 		else
 			check_new_filing(&new_app);
@@ -604,14 +412,13 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		read_application(td->tg_trigtuple, desc, &old_app);
-		read_application(td->tg_newtuple, desc, &new_app);
-		check_transition(&old_app, &new_app);
+		read_application(td->tg_newtuple, desc, &auditor_application_columns, &new_app);
+		check_decision(&old_app, &new_app);
 		if (strcmp(new_app.status, "approved") == 0)
 		{
 			SPI_connect();
 			registry_role_enter(&role);
-			if (is_renewal(&new_app))
+			if (application_is_renewal(&new_app))
 				approve_renewal(&new_app);
 			else
 			{
@@ -625,6 +432,6 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 	}
 
 	if (fill_auditor)
-		result = set_auditor_id(result, desc, auditor_id);
+		result = set_int64_column(result, desc, "auditor_id", auditor_id);
 	return PointerGetDatum(result);
 }

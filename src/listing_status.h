@@ -20,12 +20,19 @@ typedef enum ListingStatus
 	LISTING_REMOVED
 } ListingStatus;
 
-/* A validity term: in force from the decision that granted it. */
+/*
+ * A validity term: in force from the decision that granted it.  For a
+ * cloud service, valid_from..period_end is the audit period behind the
+ * term, and audit_id/auditor_id name that audit; auditors leave them 0.
+ */
 typedef struct Term
 {
 	DateADT		in_force_from;
 	DateADT		valid_from;
 	DateADT		valid_until;
+	DateADT		period_end;
+	int64		audit_id;
+	int64		auditor_id;
 } Term;
 
 /* A renewal application: pending from filing until its decision. */

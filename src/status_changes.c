@@ -1,7 +1,8 @@
 /*
- * auditor_status_changes.c
- *		Trigger on ismap.auditor_status_changes: suspension, lifting and
- *		removal of an auditor registration (ovs_suspension).
+ * status_changes.c
+ *		Triggers on ismap.auditor_status_changes and
+ *		ismap.service_status_changes: suspension, lifting and removal of a
+ *		registration (ovs_suspension).
  *
  * A status change is a fact with an effective date and grounds.  Changes
  * are recorded in effective-date order; a suspension needs the
@@ -16,16 +17,18 @@
 #include "executor/spi.h"
 #include "utils/builtins.h"
 
-#include "auditor_facts.h"
 #include "ismap.h"
 #include "listing_status.h"
+#include "registration_facts.h"
 
 PG_FUNCTION_INFO_V1(ismap_auditor_status_changes_check);
+PG_FUNCTION_INFO_V1(ismap_service_status_changes_check);
 
 typedef struct ChangeRow
 {
-	bool		has_auditor;
-	int64		auditor_id;
+	const char *noun;			/* "auditor" or "registration" */
+	bool		has_target;
+	int64		target_id;
 	char	   *action;
 	bool		has_effective_on;
 	DateADT		effective_on;
@@ -33,14 +36,14 @@ typedef struct ChangeRow
 } ChangeRow;
 
 static void
-read_change(HeapTuple tup, TupleDesc desc, ChangeRow *c)
+read_change(HeapTuple tup, TupleDesc desc, const char *target_column, ChangeRow *c)
 {
 	bool		isnull;
 	Datum		d;
 
-	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "auditor_id"), &isnull);
-	c->has_auditor = !isnull;
-	c->auditor_id = isnull ? 0 : DatumGetInt64(d);
+	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, target_column), &isnull);
+	c->has_target = !isnull;
+	c->target_id = isnull ? 0 : DatumGetInt64(d);
 	c->action = SPI_getvalue(tup, desc, SPI_fnumber(desc, "action"));
 	d = SPI_getbinval(tup, desc, SPI_fnumber(desc, "effective_on"), &isnull);
 	c->has_effective_on = !isnull;
@@ -60,10 +63,10 @@ is_blank(const char *s)
 static void
 check_values(const ChangeRow *c)
 {
-	if (!c->has_auditor || c->action == NULL || !c->has_effective_on)
+	if (!c->has_target || c->action == NULL || !c->has_effective_on)
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_OVS_SUSPENSION,
-					 "a status change needs an auditor, an action and an effective date",
-					 errdetail("auditor_id, action or effective_on is null."),
+					 psprintf("a status change needs the %s, an action and an effective date", c->noun),
+					 errdetail("The %s, action or effective_on is null.", c->noun),
 					 errhint("Give all three, and the grounds."));
 	if (is_blank(c->grounds))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_OVS_SUSPENSION,
@@ -88,25 +91,25 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 	if (c->effective_on < facts->registered_on)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_SUSPENSION,
 					 "a status change cannot take effect before the registration",
-					 errdetail("Auditor %lld was registered on %s; the change is effective on %s.",
-							   (long long) c->auditor_id,
+					 errdetail("%s %lld was registered on %s; the change is effective on %s.",
+							   c->noun, (long long) c->target_id,
 							   ismap_date_text(facts->registered_on),
 							   ismap_date_text(c->effective_on)),
 					 errhint("Give an effective date on or after %s.",
 							 ismap_date_text(facts->registered_on)));
 	if (is_removed_by(facts, DATEVAL_NOEND))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
-					 "a removed auditor cannot change status",
-					 errdetail("Auditor %lld is removed; removal is final.",
-							   (long long) c->auditor_id),
-					 errhint("The organization may file a new application."));
+					 psprintf("a removed %s cannot change status", c->noun),
+					 errdetail("%s %lld is removed; removal is final.",
+							   c->noun, (long long) c->target_id),
+					 errhint("A new application makes a new registration."));
 	if (last != NULL &&
 		(c->effective_on < last->effective_on ||
 		 (c->effective_on == last->effective_on && action != ACTION_REMOVE)))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_SUSPENSION,
 					 "status changes are recorded in effective-date order",
-					 errdetail("The last change of auditor %lld takes effect on %s; this one on %s.",
-							   (long long) c->auditor_id,
+					 errdetail("The last change of %s %lld takes effect on %s; this one on %s.",
+							   c->noun, (long long) c->target_id,
 							   ismap_date_text(last->effective_on),
 							   ismap_date_text(c->effective_on)),
 					 errhint("Give an effective date after %s (a removal may share the day).",
@@ -116,32 +119,32 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 	if (action == ACTION_LIFT &&
 		(last_suspension == NULL || last_suspension->action != ACTION_SUSPEND))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
-					 "only a suspended auditor can have its suspension lifted",
-					 errdetail("Auditor %lld is not suspended.", (long long) c->auditor_id),
+					 psprintf("only a suspended %s can have its suspension lifted", c->noun),
+					 errdetail("%s %lld is not suspended.", c->noun, (long long) c->target_id),
 					 errhint("Record a suspension first, or nothing."));
 	if (action == ACTION_SUSPEND)
 	{
 		if (last_suspension != NULL && last_suspension->action == ACTION_SUSPEND)
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
-						 "the auditor is already suspended",
-						 errdetail("Auditor %lld is suspended since %s.",
-								   (long long) c->auditor_id,
+						 psprintf("the %s is already suspended", c->noun),
+						 errdetail("%s %lld is suspended since %s.",
+								   c->noun, (long long) c->target_id,
 								   ismap_date_text(last_suspension->effective_on)),
 						 errhint("Lift the suspension first, or remove the registration."));
 		s = standing_on(facts, c->effective_on);
 		if (s.status != LISTING_VALID && s.status != LISTING_RENEWAL_PENDING)
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 						 "only a registration in force can be suspended",
-						 errdetail("Auditor %lld is %s on %s.", (long long) c->auditor_id,
+						 errdetail("%s %lld is %s on %s.", c->noun, (long long) c->target_id,
 								   listing_status_label(s.status),
 								   ismap_date_text(c->effective_on)),
 						 errhint("Suspend it with an effective date on which it is valid or in renewal grace."));
 	}
 }
 
-/* BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_status_changes FOR EACH ROW */
-Datum
-ismap_auditor_status_changes_check(PG_FUNCTION_ARGS)
+static Datum
+status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
+					 FactQueries *q, const char *target_column)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TupleDesc	desc;
@@ -149,7 +152,7 @@ ismap_auditor_status_changes_check(PG_FUNCTION_ARGS)
 	RegistrationFacts facts;
 	RegistryRole role;
 
-	trigger_check(fcinfo, "ismap_auditor_status_changes_check", true, true);
+	trigger_check(fcinfo, funcname, true, true);
 	desc = RelationGetDescr(td->tg_relation);
 
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -158,20 +161,37 @@ ismap_auditor_status_changes_check(PG_FUNCTION_ARGS)
 					 errdetail("Status changes are facts of the registry's history."),
 					 errhint("Record a new status change (a lift undoes a suspension)."));
 
-	read_change(td->tg_trigtuple, desc, &change);
+	change.noun = q->noun;
+	read_change(td->tg_trigtuple, desc, target_column, &change);
 	check_values(&change);
 
 	SPI_connect();
 	registry_role_enter(&role);
-	if (!auditor_lock(change.auditor_id) ||
-		!auditor_facts_load(change.auditor_id, false, CurrentMemoryContext, &facts, NULL))
+	if (!registration_lock(q, change.target_id) ||
+		!facts_load(q, change.target_id, false, CurrentMemoryContext, &facts, NULL))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_OVS_SUSPENSION,
-					 "there is no such auditor",
-					 errdetail("There is no auditor %lld.", (long long) change.auditor_id),
-					 errhint("Give the auditor_id of a registered auditor."));
+					 psprintf("there is no such %s", q->noun),
+					 errdetail("There is no %s %lld.", q->noun, (long long) change.target_id),
+					 errhint("Give the %s of a registered %s.", target_column, q->noun));
 	check_against_facts(&change, &facts);
 	registry_role_leave(&role);
 	SPI_finish();
 
 	return PointerGetDatum(td->tg_trigtuple);
+}
+
+/* BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_status_changes FOR EACH ROW */
+Datum
+ismap_auditor_status_changes_check(PG_FUNCTION_ARGS)
+{
+	return status_changes_check(fcinfo, "ismap_auditor_status_changes_check",
+								&auditor_queries, "auditor_id");
+}
+
+/* BEFORE INSERT OR UPDATE OR DELETE ON ismap.service_status_changes FOR EACH ROW */
+Datum
+ismap_service_status_changes_check(PG_FUNCTION_ARGS)
+{
+	return status_changes_check(fcinfo, "ismap_service_status_changes_check",
+								&service_queries, "registration_id");
 }
