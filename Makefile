@@ -19,7 +19,12 @@ OBJS = \
 	src/auditor_applications.o \
 	src/status_changes.o \
 	src/compliance_reports.o \
-	src/registry_guard.o
+	src/registry_guard.o \
+	src/cloud_services.o \
+	src/audits.o \
+	src/registration_number.o \
+	src/service_applications.o \
+	src/service_status.o
 
 # The extension script is assembled from readable sources, in file-name order.
 SCRIPT_SOURCES = $(sort $(wildcard src/sql/*.sql))
@@ -60,3 +65,6 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SCRIPT_SOURCES) $(EXTENSION).control
 .PHONY: prove
 prove:
 	pg_prove --ext .sql --failures test/pgtap/
+
+# Every object depends on the shared headers (PGXS tracks no header changes).
+$(OBJS): $(wildcard src/*.h)

@@ -20,48 +20,20 @@
 #include "application_flow.h"
 #include "ismap.h"
 
-static bool
-get_int64(HeapTuple tup, TupleDesc desc, const char *column, int64 *out)
-{
-	int			attnum = SPI_fnumber(desc, column);
-	bool		isnull = true;
-	Datum		d;
-
-	*out = 0;
-	if (attnum <= 0)
-		return false;
-	d = SPI_getbinval(tup, desc, attnum, &isnull);
-	if (!isnull)
-		*out = DatumGetInt64(d);
-	return !isnull;
-}
-
-static bool
-get_date(HeapTuple tup, TupleDesc desc, const char *column, DateADT *out)
-{
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, SPI_fnumber(desc, column), &isnull);
-
-	*out = isnull ? 0 : DatumGetDateADT(d);
-	return !isnull;
-}
-
 void
 read_application(HeapTuple tup, TupleDesc desc, const ApplicationColumns *cols,
 				 Application *a)
 {
-	int			number_col = SPI_fnumber(desc, "registration_number");
-
 	a->rule = cols->rule;
-	get_int64(tup, desc, "application_id", &a->application_id);
-	a->has_subject = get_int64(tup, desc, cols->subject, &a->subject_id);
-	a->kind = SPI_getvalue(tup, desc, SPI_fnumber(desc, "kind"));
-	a->has_applied_on = get_date(tup, desc, "applied_on", &a->applied_on);
-	a->status = SPI_getvalue(tup, desc, SPI_fnumber(desc, "status"));
-	a->has_decided_on = get_date(tup, desc, "decided_on", &a->decided_on);
-	a->has_target = get_int64(tup, desc, cols->target, &a->target_id);
-	a->has_audit = get_int64(tup, desc, "audit_id", &a->audit_id);
-	a->registration_number = number_col > 0 ? SPI_getvalue(tup, desc, number_col) : NULL;
+	tuple_get_int64(tup, desc, "application_id", &a->application_id);
+	a->has_subject = tuple_get_int64(tup, desc, cols->subject, &a->subject_id);
+	a->kind = tuple_get_text(tup, desc, "kind");
+	a->has_applied_on = tuple_get_date(tup, desc, "applied_on", &a->applied_on);
+	a->status = tuple_get_text(tup, desc, "status");
+	a->has_decided_on = tuple_get_date(tup, desc, "decided_on", &a->decided_on);
+	a->has_target = tuple_get_int64(tup, desc, cols->target, &a->target_id);
+	a->has_audit = tuple_get_int64(tup, desc, "audit_id", &a->audit_id);
+	a->registration_number = tuple_get_text(tup, desc, "registration_number");
 }
 
 bool

@@ -17,24 +17,13 @@
 
 PG_FUNCTION_INFO_V1(ismap_compliance_reports_check);
 
-static bool
-get_date(HeapTuple tup, TupleDesc desc, const char *column, DateADT *out)
-{
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, SPI_fnumber(desc, column), &isnull);
-
-	if (!isnull)
-		*out = DatumGetDateADT(d);
-	return !isnull;
-}
-
 static int64
 get_int64(HeapTuple tup, TupleDesc desc, const char *column)
 {
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, SPI_fnumber(desc, column), &isnull);
+	int64		value;
 
-	return isnull ? 0 : DatumGetInt64(d);
+	tuple_get_int64(tup, desc, column, &value);
+	return value;
 }
 
 static DateADT
@@ -71,7 +60,7 @@ check_filing(TriggerData *td, TupleDesc desc)
 				applied_on;
 	int64		report_id = get_int64(o, desc, "report_id");
 
-	if (get_date(o, desc, "filed_on", &old_filed))
+	if (tuple_get_date(o, desc, "filed_on", &old_filed))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_AUD_COMPLIANCE_REPORT,
 					 "a filed compliance report cannot be changed",
 					 errdetail("Report %lld was filed on %s.", (long long) report_id,
@@ -80,12 +69,12 @@ check_filing(TriggerData *td, TupleDesc desc)
 	if (get_int64(n, desc, "report_id") != report_id ||
 		get_int64(n, desc, "auditor_id") != get_int64(o, desc, "auditor_id") ||
 		get_int64(n, desc, "application_id") != get_int64(o, desc, "application_id") ||
-		!get_date(n, desc, "due_on", &d1) || !get_date(o, desc, "due_on", &d2) || d1 != d2)
+		!tuple_get_date(n, desc, "due_on", &d1) || !tuple_get_date(o, desc, "due_on", &d2) || d1 != d2)
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_AUD_COMPLIANCE_REPORT,
 					 "only the filing date of a compliance report can be set",
 					 errdetail("Report %lld would change another column.", (long long) report_id),
 					 errhint("Set filed_on only."));
-	if (!get_date(n, desc, "filed_on", &filed_on))
+	if (!tuple_get_date(n, desc, "filed_on", &filed_on))
 		return;					/* still not filed: nothing changes */
 	if (DATE_NOT_FINITE(filed_on))
 		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, RULE_AUD_COMPLIANCE_REPORT,

@@ -9,6 +9,8 @@
 
 #include "postgres.h"
 
+#include "access/htup.h"
+#include "access/tupdesc.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/date.h"
@@ -22,7 +24,19 @@
 #define RULE_AUD_VALIDITY				"aud_validity"
 #define RULE_AUD_RENEWAL_GRACE			"aud_renewal_grace"
 #define RULE_AUD_COMPLIANCE_REPORT		"aud_compliance_report"
+#define RULE_SVC_APPLICATION_BY_PROVIDER	"svc_application_by_provider"
+#define RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR "svc_audit_by_registered_auditor"
+#define RULE_SVC_AUDIT_KIND				"svc_audit_kind"
+#define RULE_SVC_AUDIT_PERIOD			"svc_audit_period"
+#define RULE_SVC_APPLICATION_FLOW		"svc_application_flow"
+#define RULE_SVC_REGISTRATION_ON_APPROVAL "svc_registration_on_approval"
+#define RULE_SVC_VALIDITY				"svc_validity"
+#define RULE_SVC_RENEWAL_GRACE			"svc_renewal_grace"
+#define RULE_SVC_RENEWAL_DEADLINE		"svc_renewal_deadline"
+#define RULE_SVC_PUBLIC_LIST			"svc_public_list"
 #define RULE_OVS_SUSPENSION				"ovs_suspension"
+#define RULE_SEC_CONFLICT_OF_INTEREST	"sec_conflict_of_interest"
+#define RULE_LIU_SCOPE					"liu_scope"
 #define RULE_SEC_HISTORY				"sec_history"
 /* Checks on values that rules.md takes for granted (see README). */
 #define RULE_ORG_CORPORATE_NUMBER		"org_corporate_number"
@@ -65,7 +79,7 @@ typedef struct KeptPlan
 {
 	const char *sql;
 	int			nargs;
-	Oid			argtypes[8];
+	Oid			argtypes[12];
 	SPIPlanPtr	plan;
 } KeptPlan;
 
@@ -92,6 +106,13 @@ extern int	kept_plan_write(KeptPlan *kp, Datum *values, const char *nulls,
 extern bool spi_get_date(int row, int col, DateADT *out);
 extern bool spi_get_int64(int row, int col, int64 *out);
 extern char *spi_get_text(int row, int col);
+
+/* Columns of a trigger's row, by name */
+extern bool tuple_get_int64(HeapTuple tup, TupleDesc desc, const char *column,
+							int64 *out);
+extern bool tuple_get_date(HeapTuple tup, TupleDesc desc, const char *column,
+						   DateADT *out);
+extern char *tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column);
 
 /* Trigger prologue: refuses to run on a misconfigured trigger. */
 extern void trigger_check(FunctionCallInfo fcinfo, const char *funcname,

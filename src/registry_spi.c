@@ -152,6 +152,45 @@ spi_get_text(int row, int col)
 	return SPI_getvalue(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, col);
 }
 
+/*
+ * Columns of a trigger's row, looked up by name.  A column that the table
+ * does not have reads as null.
+ */
+bool
+tuple_get_int64(HeapTuple tup, TupleDesc desc, const char *column, int64 *out)
+{
+	int			attnum = SPI_fnumber(desc, column);
+	bool		isnull = true;
+	Datum		d = (Datum) 0;
+
+	if (attnum > 0)
+		d = SPI_getbinval(tup, desc, attnum, &isnull);
+	*out = isnull ? 0 : DatumGetInt64(d);
+	return !isnull;
+}
+
+bool
+tuple_get_date(HeapTuple tup, TupleDesc desc, const char *column, DateADT *out)
+{
+	int			attnum = SPI_fnumber(desc, column);
+	bool		isnull = true;
+	Datum		d = (Datum) 0;
+
+	if (attnum > 0)
+		d = SPI_getbinval(tup, desc, attnum, &isnull);
+	*out = isnull ? 0 : DatumGetDateADT(d);
+	return !isnull;
+}
+
+/* The column's value as text (enum labels included), or NULL. */
+char *
+tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column)
+{
+	int			attnum = SPI_fnumber(desc, column);
+
+	return attnum > 0 ? SPI_getvalue(tup, desc, attnum) : NULL;
+}
+
 void
 trigger_check(FunctionCallInfo fcinfo, const char *funcname,
 			  bool row_level, bool before)

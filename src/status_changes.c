@@ -172,7 +172,7 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_OVS_SUSPENSION,
 					 psprintf("there is no such %s", q->noun),
 					 errdetail("There is no %s %lld.", q->noun, (long long) change.target_id),
-					 errhint("Give the %s of a registered %s.", target_column, q->noun));
+					 errhint("Give the %s of an existing %s.", target_column, q->noun));
 	check_against_facts(&change, &facts);
 	registry_role_leave(&role);
 	SPI_finish();

@@ -6,7 +6,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA ismap FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA ismap FROM PUBLIC;
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ismap FROM PUBLIC;
 
-GRANT SELECT ON ismap.settings, ismap.auditor_list TO PUBLIC;
+GRANT SELECT ON ismap.settings, ismap.auditor_list, ismap.cloud_service_list TO PUBLIC;
 GRANT EXECUTE ON FUNCTION
   ismap.today(),
   ismap.auditor_valid_until(date),
@@ -14,5 +14,8 @@ GRANT EXECUTE ON FUNCTION
   ismap.corporate_number_is_valid(text),
   ismap.auditor_status(bigint, date),
   ismap.auditor_standing(bigint, date),
-  ismap.auditor_list_at(date)
+  ismap.auditor_list_at(date),
+  ismap.service_status(bigint, date),
+  ismap.service_standing(ismap.registration_facts, date, date),
+  ismap.cloud_service_list_at(date)
 TO PUBLIC;

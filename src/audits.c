@@ -1,0 +1,214 @@
+/*
+ * audits.c
+ *		Trigger on ismap.audits: an audit is by a registered auditor
+ *		(svc_audit_by_registered_auditor), of another organisation's service
+ *		(sec_conflict_of_interest), over an audit period of the allowed
+ *		length, reported after the period ends and not after today
+ *		(svc_audit_period).  An audit is a fact: never rewritten or deleted.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+
+#include "audits.h"
+#include "ismap.h"
+#include "listing_status.h"
+#include "registration_facts.h"
+
+PG_FUNCTION_INFO_V1(ismap_audits_check);
+
+/* Load an audit; the caller is connected to SPI. */
+bool
+audit_load(int64 audit_id, Audit *audit)
+{
+	static KeptPlan kp = {
+		"SELECT service_id, auditor_id,"
+		" assessment OPERATOR(pg_catalog.=) 'operating'::ismap.assessment,"
+		" period_start, period_end, reported_on"
+		" FROM ismap.audits WHERE audit_id OPERATOR(pg_catalog.=) $1",
+		1, {INT8OID}
+	};
+	Datum		arg = Int64GetDatum(audit_id);
+	bool		isnull;
+
+	kept_plan_run(&kp, &arg, NULL, false, 1);
+	if (SPI_processed != 1)
+		return false;
+	audit->audit_id = audit_id;
+	spi_get_int64(0, 1, &audit->service_id);
+	spi_get_int64(0, 2, &audit->auditor_id);
+	audit->operating = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0],
+												  SPI_tuptable->tupdesc, 3, &isnull));
+	spi_get_date(0, 4, &audit->period_start);
+	spi_get_date(0, 5, &audit->period_end);
+	spi_get_date(0, 6, &audit->reported_on);
+	return true;
+}
+
+/* The provider of a service, or 0; the caller is connected to SPI. */
+int64
+service_provider(int64 service_id)
+{
+	static KeptPlan kp = {
+		"SELECT provider_id FROM ismap.cloud_services"
+		" WHERE service_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
+		1, {INT8OID}
+	};
+	Datum		arg = Int64GetDatum(service_id);
+	int64		provider = 0;
+
+	kept_plan_run(&kp, &arg, NULL, false, 1);
+	if (SPI_processed == 1)
+		spi_get_int64(0, 1, &provider);
+	return provider;
+}
+
+/*
+ * The auditor was in force on the report date: valid or in renewal grace,
+ * not suspended, expired or removed.  Takes a share lock on the auditor,
+ * so that a removal being recorded at the same time is seen or waits.
+ * Returns the auditor's organization.
+ */
+int64
+check_audit_by_registered_auditor(const Audit *audit)
+{
+	static KeptPlan lock = {
+		"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR SHARE",
+		1, {INT8OID}
+	};
+	Datum		arg = Int64GetDatum(audit->auditor_id);
+	RegistrationFacts facts;
+	Standing	s;
+	int64		organization = 0;
+
+	kept_plan_run(&lock, &arg, NULL, false, 1);
+	if (SPI_processed != 1 ||
+		!facts_load(&auditor_queries, audit->auditor_id, false, CurrentMemoryContext,
+					&facts, &organization))
+		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
+					 "the audit names no registered auditor",
+					 errdetail("There is no auditor %lld.", (long long) audit->auditor_id),
+					 errhint("Give the auditor_id of an auditor on the ISMAP auditor list."));
+	s = standing_on(&facts, audit->reported_on);
+	if (s.status != LISTING_VALID && s.status != LISTING_RENEWAL_PENDING)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
+					 "the auditor was not in force on the day of the audit report",
+					 errdetail("Auditor %lld was %s on %s.", (long long) audit->auditor_id,
+							   s.status == LISTING_NONE ? "not yet registered" :
+							   listing_status_label(s.status),
+							   ismap_date_text(audit->reported_on)),
+					 errhint("Only an audit reported while its auditor is on the ISMAP auditor list, and not suspended, counts."));
+	return organization;
+}
+
+static void
+check_period(const Audit *a)
+{
+	DateADT		longest = civil_period_end(a->period_start,
+										   setting_months("audit_period_max"),
+										   RULE_SVC_AUDIT_PERIOD);
+	DateADT		shortest = civil_period_end(a->period_start,
+											setting_months("audit_period_min"),
+											RULE_SVC_AUDIT_PERIOD);
+
+	if (a->period_end < a->period_start)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
+					 "an audit period cannot end before it starts",
+					 errdetail("The period runs from %s to %s.",
+							   ismap_date_text(a->period_start), ismap_date_text(a->period_end)),
+					 errhint("Give the first and the last day of the audit period."));
+	if (a->period_end > longest)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
+					 "the audit period is too long",
+					 errdetail("A period starting %s may last until %s; it ends %s.",
+							   ismap_date_text(a->period_start), ismap_date_text(longest),
+							   ismap_date_text(a->period_end)),
+					 errhint("An audit period lasts at most the setting audit_period_max."));
+	if (a->period_end < shortest)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
+					 "the audit period is too short",
+					 errdetail("A period starting %s must last until at least %s; it ends %s.",
+							   ismap_date_text(a->period_start), ismap_date_text(shortest),
+							   ismap_date_text(a->period_end)),
+					 errhint("An audit period lasts at least the setting audit_period_min."));
+	if (a->reported_on <= a->period_end)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
+					 "an audit report is dated after its audit period ends",
+					 errdetail("The period ends %s; the report is dated %s.",
+							   ismap_date_text(a->period_end), ismap_date_text(a->reported_on)),
+					 errhint("Date the report after %s.", ismap_date_text(a->period_end)));
+	if (a->reported_on > ismap_today())
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
+					 "an audit report cannot be dated in the future",
+					 errdetail("The report is dated %s; today is %s.",
+							   ismap_date_text(a->reported_on), ismap_date_text(ismap_today())),
+					 errhint("Record the audit once its report is issued."));
+}
+
+static void
+read_audit(HeapTuple tup, TupleDesc desc, Audit *a)
+{
+	bool		complete = true;
+	char	   *assessment = tuple_get_text(tup, desc, "assessment");
+
+	tuple_get_int64(tup, desc, "audit_id", &a->audit_id);
+	complete &= tuple_get_int64(tup, desc, "service_id", &a->service_id);
+	complete &= tuple_get_int64(tup, desc, "auditor_id", &a->auditor_id);
+	complete &= tuple_get_date(tup, desc, "period_start", &a->period_start);
+	complete &= tuple_get_date(tup, desc, "period_end", &a->period_end);
+	complete &= tuple_get_date(tup, desc, "reported_on", &a->reported_on);
+	if (!complete || assessment == NULL)
+		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SVC_AUDIT_PERIOD,
+					 "an audit needs its service, auditor, assessment, audit period and report date",
+					 errdetail("One of them is null."),
+					 errhint("Give them all."));
+	a->operating = strcmp(assessment, "operating") == 0;
+	if (DATE_NOT_FINITE(a->period_start) || DATE_NOT_FINITE(a->period_end) ||
+		DATE_NOT_FINITE(a->reported_on))
+		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, RULE_SVC_AUDIT_PERIOD,
+					 "audit dates must be calendar days",
+					 errdetail("The period runs from %s to %s, reported %s.",
+							   ismap_date_text(a->period_start), ismap_date_text(a->period_end),
+							   ismap_date_text(a->reported_on)),
+					 errhint("Give calendar days."));
+}
+
+/* BEFORE INSERT OR UPDATE OR DELETE ON ismap.audits FOR EACH ROW */
+Datum
+ismap_audits_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Audit		audit;
+	RegistryRole role;
+	int64		provider;
+	int64		auditor_organization;
+
+	trigger_check(fcinfo, "ismap_audits_check", true, true);
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,
+					 "a recorded audit is never rewritten or deleted",
+					 errdetail("Applications and registrations rest on it."),
+					 errhint("Record the corrected audit as a new audit."));
+
+	read_audit(td->tg_trigtuple, RelationGetDescr(td->tg_relation), &audit);
+	check_period(&audit);
+
+	SPI_connect();
+	registry_role_enter(&role);
+	auditor_organization = check_audit_by_registered_auditor(&audit);
+	provider = service_provider(audit.service_id);
+	if (provider != 0 && provider == auditor_organization)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SEC_CONFLICT_OF_INTEREST,
+					 "an auditor never audits a service of its own organization",
+					 errdetail("Organization %lld provides service %lld and is auditor %lld.",
+							   (long long) provider, (long long) audit.service_id,
+							   (long long) audit.auditor_id),
+					 errhint("The audit must be by an auditor of another organization."));
+	registry_role_leave(&role);
+	SPI_finish();
+
+	return PointerGetDatum(td->tg_trigtuple);
+}

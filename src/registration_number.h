@@ -1,0 +1,15 @@
+/*
+ * registration_number.h
+ *		Registration numbers of cloud services (C24-0071-1).
+ */
+#ifndef REGISTRATION_NUMBER_H
+#define REGISTRATION_NUMBER_H
+
+#include "postgres.h"
+
+#include "utils/date.h"
+
+extern void check_supplied_service_number(const char *number, DateADT registered_on);
+extern char *assign_service_number(DateADT registered_on);
+
+#endif							/* REGISTRATION_NUMBER_H */

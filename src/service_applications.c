@@ -1,0 +1,477 @@
+/*
+ * service_applications.c
+ *		Trigger on ismap.service_applications: a cloud service gets on the
+ *		list only through an application for it (svc_application_flow,
+ *		svc_application_by_provider) that rests on an audit of that service
+ *		by a registered auditor, reported on or before the application
+ *		(svc_audit_by_registered_auditor), of a kind that suffices
+ *		(svc_audit_kind).  A renewal is filed by the expiry date
+ *		(svc_renewal_deadline) and its audit period follows on from the
+ *		previous one (svc_audit_period).  Approval creates the registration
+ *		(svc_registration_on_approval) or adds a validity term to it
+ *		(svc_validity).
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+
+#include "application_flow.h"
+#include "audits.h"
+#include "ismap.h"
+#include "listing_status.h"
+#include "registration_facts.h"
+#include "registration_number.h"
+
+PG_FUNCTION_INFO_V1(ismap_service_applications_check);
+
+static const ApplicationColumns service_application_columns = {
+	RULE_SVC_APPLICATION_FLOW, "service_id", "registration_id"
+};
+
+/* ---------- lookups ---------- */
+
+/*
+ * The service's registrations: how many there are, how many are in force
+ * (valid, renewal_pending or suspended) on a day, and one of those.
+ */
+static int
+registrations_in_force(int64 service_id, DateADT day, int64 *in_force,
+					   int *total, int64 *latest)
+{
+	static KeptPlan kp = {
+		"SELECT registration_id FROM ismap.service_registrations"
+		" WHERE service_id OPERATOR(pg_catalog.=) $1"
+		" ORDER BY registered_on DESC, registration_id DESC",
+		1, {INT8OID}
+	};
+	Datum		arg = Int64GetDatum(service_id);
+	int			count = 0;
+	int64	   *ids;
+
+	kept_plan_run(&kp, &arg, NULL, false, 0);
+	*total = (int) SPI_processed;
+	ids = palloc(sizeof(int64) * (*total + 1));
+	for (int i = 0; i < *total; i++)
+		spi_get_int64(i, 1, &ids[i]);
+	if (latest)
+		*latest = *total > 0 ? ids[0] : 0;
+
+	for (int i = 0; i < *total; i++)
+	{
+		RegistrationFacts facts;
+
+		facts_load(&service_queries, ids[i], false, CurrentMemoryContext, &facts, NULL);
+		if (in_force_status(standing_on(&facts, day).status) && count++ == 0)
+			*in_force = ids[i];
+	}
+	return count;
+}
+
+static bool
+open_application_exists(bool renewal, int64 key)
+{
+	static KeptPlan by_registration = {
+		"SELECT 1 FROM ismap.service_applications"
+		" WHERE registration_id OPERATOR(pg_catalog.=) $1"
+		" AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind"
+		" AND status OPERATOR(pg_catalog.=) ANY ('{submitted,accepted}'::ismap.application_status[])",
+		1, {INT8OID}
+	};
+	static KeptPlan by_service = {
+		"SELECT 1 FROM ismap.service_applications"
+		" WHERE service_id OPERATOR(pg_catalog.=) $1"
+		" AND kind OPERATOR(pg_catalog.=) 'new'::ismap.application_kind"
+		" AND status OPERATOR(pg_catalog.=) ANY ('{submitted,accepted}'::ismap.application_status[])",
+		1, {INT8OID}
+	};
+	Datum		arg = Int64GetDatum(key);
+
+	kept_plan_run(renewal ? &by_registration : &by_service, &arg, NULL, false, 1);
+	return SPI_processed > 0;
+}
+
+static void
+lock_service(int64 service_id)
+{
+	static KeptPlan kp = {
+		"SELECT 1 FROM ismap.cloud_services"
+		" WHERE service_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+		1, {INT8OID}
+	};
+	Datum		arg = Int64GetDatum(service_id);
+
+	kept_plan_run(&kp, &arg, NULL, false, 1);
+}
+
+/* ---------- the audit behind an application ---------- */
+
+/* svc_audit_kind: operating assessment, or design-only in the first year. */
+static void
+check_audit_kind(const Application *a, const Audit *audit)
+{
+	DateADT		start,
+				window_end;
+
+	if (audit->operating)
+		return;
+	start = setting_date("scheme_start");
+	window_end = civil_period_end(start, setting_months("design_only_window"),
+								  RULE_SVC_AUDIT_KIND);
+	if (a->applied_on < start || a->applied_on > window_end)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_KIND,
+					 "a design-only audit suffices only for applications filed in the scheme's first year",
+					 errdetail("The application is dated %s; design-only audits were accepted from %s to %s.",
+							   ismap_date_text(a->applied_on), ismap_date_text(start),
+							   ismap_date_text(window_end)),
+					 errhint("The audit must include the operating-effectiveness assessment (運用状況評価)."));
+}
+
+static void
+check_audit(const Application *a, Audit *audit)
+{
+	if (!a->has_audit || !audit_load(a->audit_id, audit))
+		ismap_refuse(a->has_audit ? ERRCODE_FOREIGN_KEY_VIOLATION : ERRCODE_NOT_NULL_VIOLATION,
+					 RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
+					 "an application rests on a recorded audit",
+					 errdetail(a->has_audit ? "There is no audit %lld." : "audit_id is null.",
+							   (long long) a->audit_id),
+					 errhint("Record the audit in ismap.audits and give its audit_id."));
+	if (audit->service_id != a->subject_id)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
+					 "the audit is of another service",
+					 errdetail("Audit %lld is of service %lld; the application is for service %lld.",
+							   (long long) audit->audit_id, (long long) audit->service_id,
+							   (long long) a->subject_id),
+					 errhint("Give an audit of the service applied for."));
+	if (audit->reported_on > a->applied_on)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
+					 "the audit report was issued after the application",
+					 errdetail("The report is dated %s; the application %s.",
+							   ismap_date_text(audit->reported_on), ismap_date_text(a->applied_on)),
+					 errhint("An application rests on an audit reported on or before its date."));
+	check_audit_kind(a, audit);
+	(void) check_audit_by_registered_auditor(audit);
+}
+
+/* ---------- filing ---------- */
+
+static void
+check_new_filing(const Application *a)
+{
+	int64		in_force = 0;
+	int			total;
+
+	if (a->has_target)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+					 "a new application names no registration",
+					 errdetail("registration_id is %lld; the extension fills it in on approval.",
+							   (long long) a->target_id),
+					 errhint("Leave registration_id null, or file kind 'renewal' to renew that registration."));
+	if (registrations_in_force(a->subject_id, a->applied_on, &in_force, &total, NULL) > 0)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+					 "the service is already registered",
+					 errdetail("Registration %lld of service %lld is in force on %s.",
+							   (long long) in_force, (long long) a->subject_id,
+							   ismap_date_text(a->applied_on)),
+					 errhint("File a renewal (kind 'renewal') instead."));
+	if (open_application_exists(false, a->subject_id))
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+					 "the service already has an undecided application",
+					 errdetail("Service %lld has a new application that is submitted or accepted.",
+							   (long long) a->subject_id),
+					 errhint("Decide or withdraw that application first."));
+}
+
+/* The registration a renewal renews: the one named, or the only one. */
+static int64
+renewed_registration(const Application *a)
+{
+	int64		in_force = 0,
+				latest = 0;
+	int			total,
+				n;
+
+	if (a->has_target)
+		return a->target_id;
+	n = registrations_in_force(a->subject_id, a->applied_on, &in_force, &total, &latest);
+	if (total == 1)
+		return latest;
+	if (n == 1)
+		return in_force;
+	if (total == 0)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+					 "the service has no registration to renew",
+					 errdetail("Service %lld has never been registered.", (long long) a->subject_id),
+					 errhint("File a new application (kind 'new')."));
+	ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+				 "the renewal does not say which registration it renews",
+				 errdetail("Service %lld has %d registrations, %d of them in force on %s.",
+						   (long long) a->subject_id, total, n, ismap_date_text(a->applied_on)),
+				 errhint("Give registration_id."));
+	return 0;					/* not reached */
+}
+
+static void
+check_renewal_filing(const Application *a, int64 registration_id, const Audit *audit)
+{
+	RegistrationFacts facts;
+	int64		service_id = 0;
+	const Term *latest;
+
+	if (!registration_lock(&service_queries, registration_id) ||
+		!facts_load(&service_queries, registration_id, false, CurrentMemoryContext,
+					&facts, &service_id))
+		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+					 "the registration to renew does not exist",
+					 errdetail("There is no registration %lld.", (long long) registration_id),
+					 errhint("Give the registration_id of a registered service."));
+	if (service_id != a->subject_id)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_BY_PROVIDER,
+					 "a renewal renews a registration of the service applied for",
+					 errdetail("Registration %lld is of service %lld, not %lld.",
+							   (long long) registration_id, (long long) service_id,
+							   (long long) a->subject_id),
+					 errhint("Give a registration of this service."));
+
+	latest = &facts.terms[facts.nterms - 1];
+	if (is_removed_by(&facts, a->applied_on))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
+					 "a removed registration cannot be renewed",
+					 errdetail("Registration %lld was removed on or before %s; removal is final.",
+							   (long long) registration_id, ismap_date_text(a->applied_on)),
+					 errhint("The provider may file a new application."));
+	if (a->applied_on < latest->in_force_from)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_RENEWAL_GRACE,
+					 "a renewal cannot be dated before the term it renews came into force",
+					 errdetail("The term in force since %s runs until %s; the renewal is dated %s.",
+							   ismap_date_text(latest->in_force_from),
+							   ismap_date_text(latest->valid_until),
+							   ismap_date_text(a->applied_on)),
+					 errhint("Date the renewal on or after %s.",
+							 ismap_date_text(latest->in_force_from)));
+	if (a->applied_on > latest->valid_until)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_RENEWAL_DEADLINE,
+					 "a renewal filed after the registration expired is not a renewal",
+					 errdetail("Registration %lld was valid until %s; the renewal is dated %s.",
+							   (long long) registration_id, ismap_date_text(latest->valid_until),
+							   ismap_date_text(a->applied_on)),
+					 errhint("File a new application (kind 'new'); it makes a new registration."));
+	if (open_application_exists(true, registration_id))
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+					 "the registration already has an undecided renewal",
+					 errdetail("Registration %lld has a renewal that is submitted or accepted.",
+							   (long long) registration_id),
+					 errhint("Decide or withdraw that renewal first."));
+	if (audit->period_start != latest->period_end + 1)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
+					 "a renewal's audit period starts the day after the previous one ended",
+					 errdetail("The audit period behind the term in force ended %s; this audit's starts %s.",
+							   ismap_date_text(latest->period_end),
+							   ismap_date_text(audit->period_start)),
+					 errhint("Audit the period from %s on: no gap, no overlap.",
+							 ismap_date_text(latest->period_end + 1)));
+}
+
+/* ---------- approval ---------- */
+
+static DateADT
+term_valid_until(const Application *a, const Audit *audit)
+{
+	DateADT		valid_until = civil_period_end(audit->period_end + 1,
+											   setting_months("service_validity"),
+											   RULE_SVC_VALIDITY);
+
+	if (a->decided_on > valid_until)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_VALIDITY,
+					 "the validity term would end before the approval",
+					 errdetail("The audit period ended %s, so the term runs until %s; the approval is dated %s.",
+							   ismap_date_text(audit->period_end), ismap_date_text(valid_until),
+							   ismap_date_text(a->decided_on)),
+					 errhint("An application decided after its term would end cannot be approved; reject it."));
+	return valid_until;
+}
+
+static void
+add_term(int64 registration_id, const Application *a, const Audit *audit,
+		 DateADT valid_until)
+{
+	static KeptPlan kp = {
+		"INSERT INTO ismap.service_registration_terms"
+		" (registration_id, term_no, application_id, audit_id, auditor_id, in_force_from,"
+		"  audit_period_start, audit_period_end, valid_until)"
+		" SELECT $1, COALESCE(pg_catalog.max(term_no), 0) OPERATOR(pg_catalog.+) 1,"
+		"  $2, $3, $4, $5, $6, $7, $8"
+		" FROM ismap.service_registration_terms WHERE registration_id OPERATOR(pg_catalog.=) $1",
+		8, {INT8OID, INT8OID, INT8OID, INT8OID, DATEOID, DATEOID, DATEOID, DATEOID}
+	};
+	Datum		args[8];
+
+	args[0] = Int64GetDatum(registration_id);
+	args[1] = Int64GetDatum(a->application_id);
+	args[2] = Int64GetDatum(audit->audit_id);
+	args[3] = Int64GetDatum(audit->auditor_id);
+	args[4] = DateADTGetDatum(a->decided_on);
+	args[5] = DateADTGetDatum(audit->period_start);
+	args[6] = DateADTGetDatum(audit->period_end);
+	args[7] = DateADTGetDatum(valid_until);
+	kept_plan_write(&kp, args, NULL, 0);
+}
+
+static int64
+approve_new(const Application *a, const Audit *audit)
+{
+	static KeptPlan kp = {
+		"INSERT INTO ismap.service_registrations"
+		" (registration_number, service_id, registered_on, audit_period_start,"
+		"  audit_period_end, valid_until, audit_id, auditor_id)"
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING registration_id",
+		8, {TEXTOID, INT8OID, DATEOID, DATEOID, DATEOID, DATEOID, INT8OID, INT8OID}
+	};
+	Datum		args[8];
+	DateADT		valid_until;
+	int64		in_force = 0,
+				registration_id = 0;
+	int			total;
+	char	   *number;
+
+	lock_service(a->subject_id);
+	if (registrations_in_force(a->subject_id, a->decided_on, &in_force, &total, NULL) > 0)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+					 "the service is already registered",
+					 errdetail("Registration %lld of service %lld is in force on %s.",
+							   (long long) in_force, (long long) a->subject_id,
+							   ismap_date_text(a->decided_on)),
+					 errhint("Reject or withdraw this application; the provider renews instead."));
+	valid_until = term_valid_until(a, audit);
+	if (a->registration_number != NULL)
+	{
+		check_supplied_service_number(a->registration_number, a->decided_on);
+		number = a->registration_number;
+	}
+	else
+		number = assign_service_number(a->decided_on);
+
+	args[0] = CStringGetTextDatum(number);
+	args[1] = Int64GetDatum(a->subject_id);
+	args[2] = DateADTGetDatum(a->decided_on);
+	args[3] = DateADTGetDatum(audit->period_start);
+	args[4] = DateADTGetDatum(audit->period_end);
+	args[5] = DateADTGetDatum(valid_until);
+	args[6] = Int64GetDatum(audit->audit_id);
+	args[7] = Int64GetDatum(audit->auditor_id);
+	kept_plan_write(&kp, args, NULL, 1);
+	spi_get_int64(0, 1, &registration_id);
+
+	add_term(registration_id, a, audit, valid_until);
+	return registration_id;
+}
+
+static void
+approve_renewal(const Application *a, const Audit *audit)
+{
+	static KeptPlan kp = {
+		"UPDATE ismap.service_registrations"
+		" SET audit_period_start = $2, audit_period_end = $3, valid_until = $4,"
+		"  audit_id = $5, auditor_id = $6"
+		" WHERE registration_id OPERATOR(pg_catalog.=) $1",
+		6, {INT8OID, DATEOID, DATEOID, DATEOID, INT8OID, INT8OID}
+	};
+	RegistrationFacts facts;
+	Datum		args[6];
+	DateADT		valid_until;
+
+	if (a->registration_number != NULL)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
+					 "a renewal keeps the registration's number",
+					 errdetail("The approval gives registration_number %s.", a->registration_number),
+					 errhint("Leave registration_number null when approving a renewal."));
+	registration_lock(&service_queries, a->target_id);
+	facts_load(&service_queries, a->target_id, false, CurrentMemoryContext, &facts, NULL);
+	if (is_removed_by(&facts, a->decided_on))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
+					 "a removed registration cannot be renewed",
+					 errdetail("Registration %lld was removed on or before %s; removal is final.",
+							   (long long) a->target_id, ismap_date_text(a->decided_on)),
+					 errhint("Reject this renewal; the provider may file a new application."));
+	valid_until = term_valid_until(a, audit);
+
+	args[0] = Int64GetDatum(a->target_id);
+	args[1] = DateADTGetDatum(audit->period_start);
+	args[2] = DateADTGetDatum(audit->period_end);
+	args[3] = DateADTGetDatum(valid_until);
+	args[4] = Int64GetDatum(audit->audit_id);
+	args[5] = Int64GetDatum(audit->auditor_id);
+	kept_plan_write(&kp, args, NULL, 0);
+	add_term(a->target_id, a, audit, valid_until);
+}
+
+/* BEFORE INSERT OR UPDATE OR DELETE ON ismap.service_applications FOR EACH ROW */
+Datum
+ismap_service_applications_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	Application old_app,
+				new_app;
+	Audit		audit;
+	HeapTuple	result;
+	int64		registration_id = 0;
+	bool		fill_registration = false;
+	RegistryRole role;
+
+	trigger_check(fcinfo, "ismap_service_applications_check", true, true);
+	desc = RelationGetDescr(td->tg_relation);
+	read_application(td->tg_trigtuple, desc, &service_application_columns, &old_app);
+
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		refuse_application_delete(&old_app);
+
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+	{
+		new_app = old_app;		/* on INSERT, tg_trigtuple is the new row */
+		check_filing_values(&new_app, "a cloud service");
+		SPI_connect();
+		registry_role_enter(&role);
+		check_audit(&new_app, &audit);
+		if (application_is_renewal(&new_app))
+		{
+			registration_id = renewed_registration(&new_app);
+			check_renewal_filing(&new_app, registration_id, &audit);
+			fill_registration = !new_app.has_target;
+		}
+		else
+			check_new_filing(&new_app);
+		registry_role_leave(&role);
+		SPI_finish();
+		result = td->tg_trigtuple;
+	}
+	else
+	{
+		read_application(td->tg_newtuple, desc, &service_application_columns, &new_app);
+		check_decision(&old_app, &new_app);
+		if (strcmp(new_app.status, "approved") == 0)
+		{
+			SPI_connect();
+			registry_role_enter(&role);
+			check_audit(&new_app, &audit);
+			if (application_is_renewal(&new_app))
+				approve_renewal(&new_app, &audit);
+			else
+			{
+				registration_id = approve_new(&new_app, &audit);
+				fill_registration = true;
+			}
+			registry_role_leave(&role);
+			SPI_finish();
+		}
+		result = td->tg_newtuple;
+	}
+
+	if (fill_registration)
+		result = set_int64_column(result, desc, "registration_id", registration_id);
+	return PointerGetDatum(result);
+}
