@@ -45,7 +45,7 @@ ismap_written_by_extension(PG_FUNCTION_ARGS)
 					 errdetail("A direct %s was attempted.",
 							   TRIGGER_FIRED_BY_INSERT(td->tg_event) ? "INSERT" :
 							   TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "UPDATE" : "DELETE"),
-					 errhint("Registrations are created and renewed by approving applications, and changed by status changes."));
+					 errhint("The extension maintains this table: approve an application, record a status change or update ismap.settings instead."));
 	return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ?
 						   td->tg_newtuple : td->tg_trigtuple);
 }

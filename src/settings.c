@@ -3,6 +3,10 @@
  *		The figures of the scheme that the committee revises (rules.md marks
  *		them "a setting"), kept in the table ismap.settings.
  *
+ * ismap.settings is a view: the defaults that come with the extension
+ * (ismap.setting_defaults), overridden by the values the committee set
+ * (ismap.setting_overrides, which pg_dump keeps).
+ *
  * Each setting is either a length in whole months (validity terms, audit
  * period bounds: the Civil Code counts such periods in months and years,
  * never in days) or a date (the scheme's start).  The trigger refuses a
@@ -20,7 +24,8 @@
 
 #include "ismap.h"
 
-PG_FUNCTION_INFO_V1(ismap_settings_check);
+PG_FUNCTION_INFO_V1(ismap_settings_write);
+PG_FUNCTION_INFO_V1(ismap_setting_overrides_check);
 
 typedef enum SettingKind
 {
@@ -202,75 +207,90 @@ validate(const char *name, const char *value)
 }
 
 /*
- * Insert of a setting that exists updates it instead: pg_dump writes the
- * table's rows back after CREATE EXTENSION has put in the defaults, and the
- * restored value must win.
+ * INSTEAD OF INSERT OR UPDATE OR DELETE ON ismap.settings (a view over the
+ * defaults and the overrides).  Writing a setting writes its override;
+ * the defaults come with the extension and are not dumped, the overrides
+ * are, so a dump restores over a fresh CREATE EXTENSION without conflict.
  */
-static bool
-upsert_existing(const char *name, Datum value)
+Datum
+ismap_settings_write(PG_FUNCTION_ARGS)
 {
-	static KeptPlan kp = {
-		"UPDATE ismap.settings SET value = $2 WHERE name OPERATOR(pg_catalog.=) $1",
+	static KeptPlan upsert = {
+		"INSERT INTO ismap.setting_overrides (name, value) VALUES ($1, $2)"
+		" ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
 		2, {TEXTOID, TEXTOID}
 	};
-	Datum		args[2];
-	bool		updated;
-
-	args[0] = CStringGetTextDatum(name);
-	args[1] = value;
-	SPI_connect();
-	kept_plan_run(&kp, args, NULL, false, 0);
-	updated = SPI_processed > 0;
-	SPI_finish();
-	return updated;
-}
-
-Datum
-ismap_settings_check(PG_FUNCTION_ARGS)
-{
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TupleDesc	desc;
 	HeapTuple	newtup;
-	bool		isnull;
 	char	   *name;
 	char	   *value;
+	Datum		args[2];
 
-	trigger_check(fcinfo, "ismap_settings_check", true, true);
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function ismap_settings_write must be fired INSTEAD OF on a view")));
 	desc = RelationGetDescr(td->tg_relation);
 
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SETTING_VALUE,
 					 "settings cannot be deleted",
-					 errdetail("Every rule that reads a setting needs its row."),
-					 errhint("Update the setting's value instead."));
+					 errdetail("Every rule that reads a setting needs it."),
+					 errhint("Update the setting's value instead; the default is in column default_value."));
 
 	newtup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
-	name = SPI_getvalue(newtup, desc, SPI_fnumber(desc, "name"));
-	value = SPI_getvalue(newtup, desc, SPI_fnumber(desc, "value"));
+	name = tuple_get_text(newtup, desc, "name");
+	value = tuple_get_text(newtup, desc, "value");
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		char	   *old_name = tuple_get_text(td->tg_trigtuple, desc, "name");
+
+		if (name == NULL || strcmp(old_name, name) != 0)
+			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SETTING_VALUE,
+						 "a setting cannot be renamed",
+						 errdetail("Setting \"%s\" would become \"%s\".", old_name,
+								   name ? name : "null"),
+						 errhint("Update the value only."));
+	}
 	if (name == NULL || value == NULL)
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SETTING_VALUE,
 					 "a setting needs a name and a value",
 					 errdetail("The name or the value is null."),
 					 errhint("Give both."));
-
-	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-	{
-		char	   *old_name = SPI_getvalue(td->tg_trigtuple, desc,
-											SPI_fnumber(desc, "name"));
-
-		if (strcmp(old_name, name) != 0)
-			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SETTING_VALUE,
-						 "a setting cannot be renamed",
-						 errdetail("Setting \"%s\" would become \"%s\".", old_name, name),
-						 errhint("Update the value only."));
-	}
-
 	validate(name, value);
 
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) &&
-		upsert_existing(name, SPI_getbinval(newtup, desc,
-											SPI_fnumber(desc, "value"), &isnull)))
-		return PointerGetDatum(NULL);
+	args[0] = CStringGetTextDatum(name);
+	args[1] = CStringGetTextDatum(value);
+	SPI_connect();
+	kept_plan_run(&upsert, args, NULL, false, 0);
+	SPI_finish();
+	return PointerGetDatum(newtup);
+}
 
+/*
+ * BEFORE INSERT OR UPDATE ON ismap.setting_overrides: the same checks for
+ * a superuser who writes the table directly.
+ */
+Datum
+ismap_setting_overrides_check(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	HeapTuple	newtup;
+	char	   *name;
+	char	   *value;
+
+	trigger_check(fcinfo, "ismap_setting_overrides_check", true, true);
+	desc = RelationGetDescr(td->tg_relation);
+	newtup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	name = tuple_get_text(newtup, desc, "name");
+	value = tuple_get_text(newtup, desc, "value");
+	if (name == NULL || value == NULL)
+		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SETTING_VALUE,
+					 "a setting needs a name and a value",
+					 errdetail("The name or the value is null."),
+					 errhint("Give both."));
+	validate(name, value);
 	return PointerGetDatum(newtup);
 }

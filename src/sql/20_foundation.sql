@@ -6,18 +6,20 @@ CREATE FUNCTION ismap.today() RETURNS date
 COMMENT ON FUNCTION ismap.today() IS
   '本制度の「今日」: ismap.timezone（既定 Asia/Tokyo）の暦日。ismap.today で固定可（スーパーユーザー） / the scheme''s current day';
 
-CREATE TABLE ismap.settings (
+-- Settings: defaults that come with the extension, overridden by the values
+-- the committee sets.  Only the overrides are user data (dumped).
+CREATE TABLE ismap.setting_defaults (
   name        text PRIMARY KEY,
   value       text NOT NULL,
   description text NOT NULL
 );
-COMMENT ON TABLE ismap.settings IS
-  '制度の設定値（登録規則で改定されうる数値） / figures of the scheme that the committee revises; validated on change';
-COMMENT ON COLUMN ismap.settings.name IS '設定名 / setting name';
-COMMENT ON COLUMN ismap.settings.value IS '設定値（月数の期間または日付） / value: a period in whole months, or a date';
-COMMENT ON COLUMN ismap.settings.description IS '説明 / what the setting means and which rule reads it';
+COMMENT ON TABLE ismap.setting_defaults IS
+  '設定値の既定値（拡張機能に付属） / default values of the settings, shipped with the extension';
+COMMENT ON COLUMN ismap.setting_defaults.name IS '設定名 / setting name';
+COMMENT ON COLUMN ismap.setting_defaults.value IS '既定値 / default value';
+COMMENT ON COLUMN ismap.setting_defaults.description IS '説明 / what the setting means and which rule reads it';
 
-INSERT INTO ismap.settings (name, value, description) VALUES
+INSERT INTO ismap.setting_defaults (name, value, description) VALUES
   ('auditor_validity', '2 years',
    '監査機関の登録の有効期間（申請日から） / validity of an auditor registration, from the application date (aud_validity)'),
   ('auditor_compliance_report_after', '1 year',
@@ -32,6 +34,26 @@ INSERT INTO ismap.settings (name, value, description) VALUES
    '本制度の施行日 / the day the scheme started (svc_audit_kind, 附則3)'),
   ('design_only_window', '1 year',
    '施行後、整備状況評価のみの監査で申請できる期間 / after the start, how long a design-only audit suffices (svc_audit_kind, 附則3)');
+
+CREATE TABLE ismap.setting_overrides (
+  name  text PRIMARY KEY REFERENCES ismap.setting_defaults,
+  value text NOT NULL
+);
+COMMENT ON TABLE ismap.setting_overrides IS
+  '運営委員会が改定した設定値 / setting values changed by the committee (write them through ismap.settings)';
+COMMENT ON COLUMN ismap.setting_overrides.name IS '設定名 / setting name';
+COMMENT ON COLUMN ismap.setting_overrides.value IS '設定値 / value in force';
+
+CREATE VIEW ismap.settings AS
+  SELECT d.name, COALESCE(o.value, d.value) AS value, d.value AS default_value, d.description
+    FROM ismap.setting_defaults d
+    LEFT JOIN ismap.setting_overrides o ON o.name OPERATOR(pg_catalog.=) d.name;
+COMMENT ON VIEW ismap.settings IS
+  '制度の設定値（登録規則で改定されうる数値）。value を更新して改定する / figures of the scheme that the committee revises; UPDATE value to change one (validated)';
+COMMENT ON COLUMN ismap.settings.name IS '設定名 / setting name';
+COMMENT ON COLUMN ismap.settings.value IS '設定値（月数の期間または日付） / value in force: a period in whole months, or a date';
+COMMENT ON COLUMN ismap.settings.default_value IS '既定値 / the value the extension ships with';
+COMMENT ON COLUMN ismap.settings.description IS '説明 / what the setting means and which rule reads it';
 
 CREATE FUNCTION ismap.auditor_valid_until(applied_on date) RETURNS date
   LANGUAGE c STABLE STRICT PARALLEL SAFE
@@ -62,14 +84,23 @@ CREATE FUNCTION ismap.written_by_extension() RETURNS trigger
 COMMENT ON FUNCTION ismap.written_by_extension() IS
   'トリガー: 拡張機能だけが書き込む表への直接の書込みを拒否する / trigger: refuses direct writes to tables that only the extension writes';
 
-CREATE FUNCTION ismap.settings_check() RETURNS trigger
-  LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_settings_check';
-COMMENT ON FUNCTION ismap.settings_check() IS
-  'トリガー: 設定値を検証する / trigger: validates settings';
+CREATE FUNCTION ismap.settings_write() RETURNS trigger
+  LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_settings_write';
+COMMENT ON FUNCTION ismap.settings_write() IS
+  'トリガー: 設定値を検証して改定する / trigger: validates and writes a setting through the view';
+CREATE FUNCTION ismap.setting_overrides_check() RETURNS trigger
+  LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_setting_overrides_check';
+COMMENT ON FUNCTION ismap.setting_overrides_check() IS
+  'トリガー: 設定値を検証する / trigger: validates a setting written directly';
 
-CREATE TRIGGER settings_check BEFORE INSERT OR UPDATE OR DELETE ON ismap.settings
-  FOR EACH ROW EXECUTE FUNCTION ismap.settings_check();
-CREATE TRIGGER settings_no_truncate BEFORE TRUNCATE ON ismap.settings
+CREATE TRIGGER settings_write INSTEAD OF INSERT OR UPDATE OR DELETE ON ismap.settings
+  FOR EACH ROW EXECUTE FUNCTION ismap.settings_write();
+CREATE TRIGGER setting_overrides_check BEFORE INSERT OR UPDATE ON ismap.setting_overrides
+  FOR EACH ROW EXECUTE FUNCTION ismap.setting_overrides_check();
+CREATE TRIGGER setting_defaults_written_by_extension
+  BEFORE INSERT OR UPDATE OR DELETE ON ismap.setting_defaults
+  FOR EACH ROW EXECUTE FUNCTION ismap.written_by_extension('setting_value');
+CREATE TRIGGER setting_defaults_no_truncate BEFORE TRUNCATE ON ismap.setting_defaults
   FOR EACH STATEMENT EXECUTE FUNCTION ismap.refuse_truncate('setting_value');
 
-SELECT pg_catalog.pg_extension_config_dump('ismap.settings', '');
+SELECT pg_catalog.pg_extension_config_dump('ismap.setting_overrides', '');
