@@ -39,6 +39,9 @@ REGRESS = \
 	auditor_renewal \
 	auditor_status_changes \
 	compliance_reports \
+	service_lifecycle \
+	service_renewal \
+	service_status_changes \
 	privileges \
 	drop_extension
 REGRESS_OPTS = --inputdir=.
@@ -47,7 +50,10 @@ REGRESS_OPTS = --inputdir=.
 ISOLATION = \
 	decide_same_application \
 	renewal_races_removal \
-	two_new_applications
+	two_new_applications \
+	two_service_renewals \
+	service_renewal_races_suspension \
+	audit_races_auditor_removal
 ISOLATION_OPTS = --inputdir=test/isolation
 
 PG_CPPFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers

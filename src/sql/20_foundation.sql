@@ -56,13 +56,13 @@ COMMENT ON COLUMN ismap.settings.default_value IS '既定値 / the value the ext
 COMMENT ON COLUMN ismap.settings.description IS '説明 / what the setting means and which rule reads it';
 
 CREATE FUNCTION ismap.auditor_valid_until(applied_on date) RETURNS date
-  LANGUAGE c STABLE STRICT PARALLEL SAFE
+  LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_auditor_valid_until';
 COMMENT ON FUNCTION ismap.auditor_valid_until(date) IS
   '監査機関の登録の有効期限: 申請日の翌日から起算し民法の期間計算による（aud_validity） / end of an auditor validity term';
 
 CREATE FUNCTION ismap.service_valid_until(audit_period_end date) RETURNS date
-  LANGUAGE c STABLE STRICT PARALLEL SAFE
+  LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_service_valid_until';
 COMMENT ON FUNCTION ismap.service_valid_until(date) IS
   'クラウドサービスの登録の有効期限: 監査対象期間の末日の翌日から起算し民法の期間計算による（svc_validity） / end of a service validity term';

@@ -2,7 +2,7 @@
 
 CREATE FUNCTION ismap.auditor_status(auditor_id bigint, as_of date DEFAULT ismap.today())
   RETURNS ismap.listing_status
-  LANGUAGE c STABLE STRICT PARALLEL SAFE
+  LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_auditor_status';
 COMMENT ON FUNCTION ismap.auditor_status(bigint, date) IS
   '監査機関の登録のある日の状態（登録前は NULL） / listing status of an auditor on a day, from the stored facts';
@@ -10,7 +10,7 @@ COMMENT ON FUNCTION ismap.auditor_status(bigint, date) IS
 CREATE FUNCTION ismap.auditor_standing(auditor_id bigint, as_of date,
                                        OUT status ismap.listing_status,
                                        OUT valid_until date)
-  LANGUAGE c STABLE STRICT PARALLEL SAFE
+  LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_auditor_standing';
 COMMENT ON FUNCTION ismap.auditor_standing(bigint, date) IS
   '監査機関のある日の状態とその日に効力のある有効期限 / status of an auditor on a day, and the expiry of the term in force that day';

@@ -2,7 +2,7 @@
 
 CREATE FUNCTION ismap.service_status(registration_id bigint, as_of date DEFAULT ismap.today())
   RETURNS ismap.listing_status
-  LANGUAGE c STABLE STRICT PARALLEL SAFE
+  LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_service_status';
 COMMENT ON FUNCTION ismap.service_status(bigint, date) IS
   'クラウドサービスの登録のある日の状態（登録前は NULL） / listing status of a service registration on a day, from the registry tables';
