@@ -14,15 +14,6 @@
 
 PG_FUNCTION_INFO_V1(ismap_cloud_services_check);
 
-static bool
-is_blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (!isspace((unsigned char) *s))
-			return false;
-	return true;
-}
-
 /* BEFORE INSERT OR UPDATE ON ismap.cloud_services FOR EACH ROW */
 Datum
 ismap_cloud_services_check(PG_FUNCTION_ARGS)
@@ -52,8 +43,8 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 					 errdetail("Service provided by organization %lld would pass to %lld.",
 							   (long long) old_provider, (long long) provider),
 					 errhint("Its registrations rest on the provider's applications; the new provider registers the service anew."));
-	if (is_blank(tuple_get_text(tup, desc, "name")) ||
-		is_blank(tuple_get_text(tup, desc, "statement_scope")))
+	if (text_is_blank(tuple_get_text(tup, desc, "name")) ||
+		text_is_blank(tuple_get_text(tup, desc, "statement_scope")))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SVC_PUBLIC_LIST,
 					 "a cloud service needs a name and a statement scope",
 					 errdetail("name or statement_scope is null or blank."),

@@ -82,12 +82,7 @@ check_corporate_number(const char *s)
 static void
 check_name(const char *name)
 {
-	bool		blank = true;
-
-	for (const char *p = name ? name : ""; *p; p++)
-		if (!isspace((unsigned char) *p))
-			blank = false;
-	if (blank)
+	if (text_is_blank(name))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_ORG_CORPORATE_NUMBER,
 					 "an organization needs a name",
 					 errdetail("name is null or blank."),

@@ -113,6 +113,7 @@ extern bool tuple_get_int64(HeapTuple tup, TupleDesc desc, const char *column,
 extern bool tuple_get_date(HeapTuple tup, TupleDesc desc, const char *column,
 						   DateADT *out);
 extern char *tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column);
+extern bool text_is_blank(const char *s);
 
 /* Trigger prologue: refuses to run on a misconfigured trigger. */
 extern void trigger_check(FunctionCallInfo fcinfo, const char *funcname,

@@ -191,6 +191,16 @@ tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column)
 	return attnum > 0 ? SPI_getvalue(tup, desc, attnum) : NULL;
 }
 
+/* Null, empty or only white space. */
+bool
+text_is_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!isspace((unsigned char) *s))
+			return false;
+	return true;
+}
+
 void
 trigger_check(FunctionCallInfo fcinfo, const char *funcname,
 			  bool row_level, bool before)

@@ -51,15 +51,6 @@ read_change(HeapTuple tup, TupleDesc desc, const char *target_column, ChangeRow 
 	c->grounds = SPI_getvalue(tup, desc, SPI_fnumber(desc, "grounds"));
 }
 
-static bool
-is_blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (!isspace((unsigned char) *s))
-			return false;
-	return true;
-}
-
 static void
 check_values(const ChangeRow *c)
 {
@@ -68,7 +59,7 @@ check_values(const ChangeRow *c)
 					 psprintf("a status change needs the %s, an action and an effective date", c->noun),
 					 errdetail("The %s, action or effective_on is null.", c->noun),
 					 errhint("Give all three, and the grounds."));
-	if (is_blank(c->grounds))
+	if (text_is_blank(c->grounds))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_OVS_SUSPENSION,
 					 "a status change needs its grounds",
 					 errdetail("grounds is null or blank."),
