@@ -82,7 +82,7 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 	if (c->effective_on < facts->registered_on)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_SUSPENSION,
 					 "a status change cannot take effect before the registration",
-					 errdetail("%s %lld was registered on %s; the change is effective on %s.",
+					 errdetail("The %s %lld was registered on %s; the change is effective on %s.",
 							   c->noun, (long long) c->target_id,
 							   ismap_date_text(facts->registered_on),
 							   ismap_date_text(c->effective_on)),
@@ -91,7 +91,7 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 	if (is_removed_by(facts, DATEVAL_NOEND))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 psprintf("a removed %s cannot change status", c->noun),
-					 errdetail("%s %lld is removed; removal is final.",
+					 errdetail("The %s %lld is removed; removal is final.",
 							   c->noun, (long long) c->target_id),
 					 errhint("A new application makes a new registration."));
 	if (last != NULL &&
@@ -111,14 +111,14 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 		(last_suspension == NULL || last_suspension->action != ACTION_SUSPEND))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 psprintf("only a suspended %s can have its suspension lifted", c->noun),
-					 errdetail("%s %lld is not suspended.", c->noun, (long long) c->target_id),
+					 errdetail("The %s %lld is not suspended.", c->noun, (long long) c->target_id),
 					 errhint("Record a suspension first, or nothing."));
 	if (action == ACTION_SUSPEND)
 	{
 		if (last_suspension != NULL && last_suspension->action == ACTION_SUSPEND)
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 						 psprintf("the %s is already suspended", c->noun),
-						 errdetail("%s %lld is suspended since %s.",
+						 errdetail("The %s %lld has been suspended since %s.",
 								   c->noun, (long long) c->target_id,
 								   ismap_date_text(last_suspension->effective_on)),
 						 errhint("Lift the suspension first, or remove the registration."));
@@ -126,7 +126,7 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 		if (s.status != LISTING_VALID && s.status != LISTING_RENEWAL_PENDING)
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 						 "only a registration in force can be suspended",
-						 errdetail("%s %lld is %s on %s.", c->noun, (long long) c->target_id,
+						 errdetail("The %s %lld is %s on %s.", c->noun, (long long) c->target_id,
 								   listing_status_label(s.status),
 								   ismap_date_text(c->effective_on)),
 						 errhint("Suspend it with an effective date on which it is valid or in renewal grace."));

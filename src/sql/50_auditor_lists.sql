@@ -59,10 +59,13 @@ CREATE FUNCTION ismap.overdue_compliance_reports_at(day date)
       JOIN ismap.organizations o ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id
      WHERE r.due_on OPERATOR(pg_catalog.<) day
        AND (r.filed_on IS NULL OR r.filed_on OPERATOR(pg_catalog.>) day)
+       -- a report is owed only by an auditor still registered when it falls due
+       AND ismap.auditor_status(a.auditor_id, r.due_on)
+           OPERATOR(pg_catalog.=) ANY ('{valid,renewal_pending,suspended}'::ismap.listing_status[])
      ORDER BY r.due_on, a.registration_number
   $$;
 COMMENT ON FUNCTION ismap.overdue_compliance_reports_at(date) IS
-  'ある日に期限を過ぎて未提出の遵守状況報告（aud_compliance_report） / compliance reports overdue on a day';
+  'ある日に期限を過ぎて未提出の遵守状況報告（期限日に登録が有効な監査機関のもの、aud_compliance_report） / compliance reports overdue on a day, of auditors still registered on the due date';
 
 CREATE VIEW ismap.overdue_compliance_reports WITH (security_barrier) AS
   SELECT * FROM ismap.overdue_compliance_reports_at(ismap.today());
