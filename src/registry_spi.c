@@ -191,13 +191,27 @@ tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column)
 	return attnum > 0 ? SPI_getvalue(tup, desc, attnum) : NULL;
 }
 
-/* Null, empty or only white space. */
+/*
+ * Null, empty or only white space: ASCII spaces, the ideographic space
+ * U+3000 that Japanese input methods type, and the no-break space U+00A0
+ * (both in UTF-8).
+ */
 bool
 text_is_blank(const char *s)
 {
-	for (; s && *s; s++)
-		if (!isspace((unsigned char) *s))
+	const unsigned char *p = (const unsigned char *) s;
+
+	while (p && *p)
+	{
+		if (isspace(*p))
+			p++;
+		else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+			p += 3;
+		else if (p[0] == 0xC2 && p[1] == 0xA0)
+			p += 2;
+		else
 			return false;
+	}
 	return true;
 }
 

@@ -269,8 +269,9 @@ ismap_settings_write(PG_FUNCTION_ARGS)
 }
 
 /*
- * BEFORE INSERT OR UPDATE ON ismap.setting_overrides: the same checks for
- * a superuser who writes the table directly.
+ * BEFORE INSERT OR UPDATE OR DELETE ON ismap.setting_overrides: the same
+ * checks for a superuser who writes the table directly; and a setting is
+ * never silently put back to its default.
  */
 Datum
 ismap_setting_overrides_check(PG_FUNCTION_ARGS)
@@ -283,6 +284,11 @@ ismap_setting_overrides_check(PG_FUNCTION_ARGS)
 
 	trigger_check(fcinfo, "ismap_setting_overrides_check", true, true);
 	desc = RelationGetDescr(td->tg_relation);
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SETTING_VALUE,
+					 "a changed setting is not deleted",
+					 errdetail("Deleting the override would put the setting back to its default unnoticed."),
+					 errhint("Update ismap.settings, setting value to default_value."));
 	newtup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	name = tuple_get_text(newtup, desc, "name");
 	value = tuple_get_text(newtup, desc, "value");

@@ -95,8 +95,10 @@ COMMENT ON FUNCTION ismap.setting_overrides_check() IS
 
 CREATE TRIGGER settings_write INSTEAD OF INSERT OR UPDATE OR DELETE ON ismap.settings
   FOR EACH ROW EXECUTE FUNCTION ismap.settings_write();
-CREATE TRIGGER setting_overrides_check BEFORE INSERT OR UPDATE ON ismap.setting_overrides
+CREATE TRIGGER setting_overrides_check BEFORE INSERT OR UPDATE OR DELETE ON ismap.setting_overrides
   FOR EACH ROW EXECUTE FUNCTION ismap.setting_overrides_check();
+CREATE TRIGGER setting_overrides_no_truncate BEFORE TRUNCATE ON ismap.setting_overrides
+  FOR EACH STATEMENT EXECUTE FUNCTION ismap.refuse_truncate('setting_value');
 CREATE TRIGGER setting_defaults_written_by_extension
   BEFORE INSERT OR UPDATE OR DELETE ON ismap.setting_defaults
   FOR EACH ROW EXECUTE FUNCTION ismap.written_by_extension('setting_value');
