@@ -25,6 +25,7 @@ read_application(HeapTuple tup, TupleDesc desc, const ApplicationColumns *cols,
 				 Application *a)
 {
 	a->rule = cols->rule;
+	a->subject_column = cols->subject;
 	tuple_get_int64(tup, desc, "application_id", &a->application_id);
 	a->has_subject = tuple_get_int64(tup, desc, cols->subject, &a->subject_id);
 	a->kind = tuple_get_text(tup, desc, "kind");
@@ -69,7 +70,7 @@ check_filing_values(const Application *a, const char *subject_noun)
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, a->rule,
 					 psprintf("an application needs %s, a kind and an application date",
 							  subject_noun),
-					 errdetail("The %s, kind or applied_on is null.", subject_noun),
+					 errdetail("%s, kind or applied_on is null.", a->subject_column),
 					 errhint("Give all three."));
 	if (DATE_NOT_FINITE(a->applied_on))
 		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, a->rule,

@@ -21,6 +21,7 @@
 typedef struct Application
 {
 	const char *rule;			/* aud_application_flow or svc_application_flow */
+	const char *subject_column; /* organization_id or service_id */
 	int64		application_id;
 	bool		has_subject;
 	int64		subject_id;

@@ -118,6 +118,8 @@ check_new_filing(const Application *a)
 	int64		in_force = 0;
 	bool		had_expired;
 
+	/* one decision about an organization at a time: see what committed last */
+	lock_organization(a->subject_id);
 	if (a->has_target)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "a new application names no auditor",

@@ -165,6 +165,8 @@ check_new_filing(const Application *a)
 	int64		in_force = 0;
 	int			total;
 
+	/* one decision about a service at a time: see what committed last */
+	lock_service(a->subject_id);
 	if (a->has_target)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "a new application names no registration",
