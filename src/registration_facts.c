@@ -14,8 +14,16 @@
 
 #include "registration_facts.h"
 
+#define WRITE_FACTS(table, key) \
+	{"UPDATE ismap." table " SET facts ="									\
+	 " ROW($2, $3, $4, $5, $6, $7, $8, $9, $10, $11)::ismap.registration_facts" \
+	 " WHERE " key " OPERATOR(pg_catalog.=) $1",							\
+	 11, {INT8OID, DATEARRAYOID, DATEARRAYOID, DATEARRAYOID, DATEARRAYOID,	\
+	 INT8ARRAYOID, INT8ARRAYOID, DATEARRAYOID, DATEARRAYOID, TEXTARRAYOID,	\
+	 DATEARRAYOID}}
+
 FactQueries auditor_queries = {
-	"auditor",
+	"auditor", "auditor",
 	{"SELECT registered_on, organization_id FROM ismap.auditors"
 	 " WHERE auditor_id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}},
 	{"SELECT in_force_from, valid_from, valid_until, NULL::date, NULL::bigint, NULL::bigint"
@@ -29,10 +37,13 @@ FactQueries auditor_queries = {
 	 1, {INT8OID}},
 	{"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
 	 1, {INT8OID}},
+	{"SELECT facts, registered_on, registration_number FROM ismap.auditors"
+	 " WHERE auditor_id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}},
+	WRITE_FACTS("auditors", "auditor_id"),
 };
 
 FactQueries service_queries = {
-	"registration",
+	"registration", "cloud_service",
 	{"SELECT registered_on, service_id FROM ismap.service_registrations"
 	 " WHERE registration_id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}},
 	{"SELECT in_force_from, audit_period_start, valid_until, audit_period_end, audit_id, auditor_id"
@@ -46,6 +57,9 @@ FactQueries service_queries = {
 	 1, {INT8OID}},
 	{"SELECT 1 FROM ismap.service_registrations"
 	 " WHERE registration_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+	{"SELECT facts, registered_on, registration_number FROM ismap.service_registrations"
+	 " WHERE registration_id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}},
+	WRITE_FACTS("service_registrations", "registration_id"),
 };
 
 static void

@@ -20,15 +20,20 @@
  *	renewals: applied_on, decided_on (null while undecided)
  *	changes: action as text, effective_on, in recording order
  *	lock: the registration row, FOR UPDATE
+ *	cached: facts, registered_on, registration_number of the row
+ *	write_facts: set the row's facts to ROW($2..$11)
  */
 typedef struct FactQueries
 {
 	const char *noun;			/* "auditor", "registration": for messages */
+	const char *list_name;		/* "auditor", "cloud_service": for the feed */
 	KeptPlan	registration;
 	KeptPlan	terms;
 	KeptPlan	renewals;
 	KeptPlan	changes;
 	KeptPlan	lock;
+	KeptPlan	cached;
+	KeptPlan	write_facts;
 } FactQueries;
 
 extern FactQueries auditor_queries;

@@ -25,3 +25,21 @@ COMMENT ON TYPE ismap.listing_status IS
 
 CREATE TYPE ismap.status_action AS ENUM ('suspend', 'lift', 'remove');
 COMMENT ON TYPE ismap.status_action IS '登録の状態の変更: suspend 一時停止, lift 一時停止の解除, remove 削除';
+
+-- The facts of a registration that its status on any day depends on, kept
+-- on the registration row by the extension so that the public list needs
+-- no lookup per row.  The tables behind them remain the record.
+CREATE TYPE ismap.registration_facts AS (
+  term_in_force_from      date[],
+  term_audit_period_start date[],
+  term_audit_period_end   date[],
+  term_valid_until        date[],
+  term_audit_id           bigint[],
+  term_auditor_id         bigint[],
+  renewal_filed_on        date[],
+  renewal_decided_on      date[],
+  change_action           text[],
+  change_effective_on     date[]
+);
+COMMENT ON TYPE ismap.registration_facts IS
+  '登録の状態の判定に必要な事実の写し（拡張機能が維持） / copy of the facts a registration''s status depends on, maintained by the extension';

@@ -7,6 +7,7 @@ CREATE TABLE ismap.auditors (
   registered_on       date NOT NULL,
   valid_from          date NOT NULL,
   valid_until         date NOT NULL,
+  facts               ismap.registration_facts,
   CHECK (valid_from <= valid_until)
 );
 CREATE INDEX ON ismap.auditors (organization_id);
@@ -18,6 +19,7 @@ COMMENT ON COLUMN ismap.auditors.organization_id IS '法人 / the organization r
 COMMENT ON COLUMN ismap.auditors.registered_on IS '登録日（最初の登録の決定日） / registration date (first approval)';
 COMMENT ON COLUMN ismap.auditors.valid_from IS '現在の有効期間の起算の基礎となる申請日 / application date the current term counts from';
 COMMENT ON COLUMN ismap.auditors.valid_until IS '現在の有効期間の有効期限 / end of the current (latest) validity term';
+COMMENT ON COLUMN ismap.auditors.facts IS '状態の判定に用いる事実の写し（拡張機能が維持） / facts kept for the list, maintained by the extension';
 
 CREATE SEQUENCE ismap.auditor_registration_serial;
 COMMENT ON SEQUENCE ismap.auditor_registration_serial IS '監査機関の登録番号の連番 / serial of auditor registration numbers';
@@ -101,6 +103,12 @@ COMMENT ON COLUMN ismap.auditor_compliance_reports.application_id IS '報告の�
 COMMENT ON COLUMN ismap.auditor_compliance_reports.due_on IS '報告期限（申請日の1年後） / due date';
 COMMENT ON COLUMN ismap.auditor_compliance_reports.filed_on IS '報告日 / the day it was filed';
 
+-- Keeps the copy of a registration's facts on its row (auditors and services).
+CREATE FUNCTION ismap.facts_refresh() RETURNS trigger
+  LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_facts_refresh';
+COMMENT ON FUNCTION ismap.facts_refresh() IS
+  'トリガー: 登録の行に状態の判定に必要な事実の写しを保ち、本日のリストが変われば ismap_list_changed を通知する / trigger: keeps the facts copy on the registration row and notifies ismap_list_changed';
+
 -- Triggers: the rules of chapter 4, in C.
 CREATE FUNCTION ismap.auditor_applications_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_auditor_applications_check';
@@ -129,6 +137,10 @@ CREATE TRIGGER auditor_terms_written_by_extension
 CREATE TRIGGER auditor_status_changes_check
   BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_status_changes
   FOR EACH ROW EXECUTE FUNCTION ismap.auditor_status_changes_check();
+CREATE TRIGGER auditor_applications_refresh AFTER INSERT OR UPDATE ON ismap.auditor_applications
+  FOR EACH ROW EXECUTE FUNCTION ismap.facts_refresh('auditor', 'auditor_id');
+CREATE TRIGGER auditor_status_changes_refresh AFTER INSERT ON ismap.auditor_status_changes
+  FOR EACH ROW EXECUTE FUNCTION ismap.facts_refresh('auditor', 'auditor_id');
 CREATE TRIGGER compliance_reports_check
   BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_compliance_reports
   FOR EACH ROW EXECUTE FUNCTION ismap.compliance_reports_check();

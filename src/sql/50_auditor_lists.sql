@@ -15,6 +15,16 @@ CREATE FUNCTION ismap.auditor_standing(auditor_id bigint, as_of date,
 COMMENT ON FUNCTION ismap.auditor_standing(bigint, date) IS
   '監査機関のある日の状態とその日に効力のある有効期限 / status of an auditor on a day, and the expiry of the term in force that day';
 
+CREATE FUNCTION ismap.registration_standing(facts ismap.registration_facts, registered_on date, day date,
+                                            OUT status ismap.listing_status,
+                                            OUT audit_period_start date, OUT audit_period_end date,
+                                            OUT valid_until date, OUT audit_id bigint,
+                                            OUT auditor_id bigint)
+  LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+  AS 'MODULE_PATHNAME', 'ismap_registration_standing';
+COMMENT ON FUNCTION ismap.registration_standing(ismap.registration_facts, date, date) IS
+  '登録の行に保たれた事実からある日の状態とその日の有効期間を求める / status on a day and the term in force, from the facts kept on a registration row';
+
 CREATE FUNCTION ismap.auditor_list_at(day date)
   RETURNS TABLE (auditor_id bigint, registration_number text, name text, name_en text,
                  corporate_number text, registered_on date, valid_until date,
@@ -26,7 +36,7 @@ CREATE FUNCTION ismap.auditor_list_at(day date)
            a.registered_on, s.valid_until, s.status
       FROM ismap.auditors a
       JOIN ismap.organizations o ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id
-     CROSS JOIN LATERAL ismap.auditor_standing(a.auditor_id, day) s
+     CROSS JOIN LATERAL ismap.registration_standing(a.facts, a.registered_on, day) s
      WHERE s.status OPERATOR(pg_catalog.=) ANY ('{valid,renewal_pending,suspended}'::ismap.listing_status[])
      ORDER BY a.registration_number
   $$;

@@ -7,16 +7,6 @@ CREATE FUNCTION ismap.service_status(registration_id bigint, as_of date DEFAULT 
 COMMENT ON FUNCTION ismap.service_status(bigint, date) IS
   'クラウドサービスの登録のある日の状態（登録前は NULL） / listing status of a service registration on a day, from the registry tables';
 
-CREATE FUNCTION ismap.service_standing(facts ismap.registration_facts, registered_on date, day date,
-                                       OUT status ismap.listing_status,
-                                       OUT audit_period_start date, OUT audit_period_end date,
-                                       OUT valid_until date, OUT audit_id bigint,
-                                       OUT auditor_id bigint)
-  LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
-  AS 'MODULE_PATHNAME', 'ismap_service_standing';
-COMMENT ON FUNCTION ismap.service_standing(ismap.registration_facts, date, date) IS
-  '登録の行に保たれた事実からある日の状態とその日の有効期間を求める / status on a day and the term in force, from the facts kept on a registration row';
-
 CREATE FUNCTION ismap.cloud_service_list_at(day date)
   RETURNS TABLE (registration_id bigint, registration_number text,
                  service_id bigint, service_name text, service_name_en text,
@@ -35,7 +25,7 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date)
       FROM ismap.service_registrations r
       JOIN ismap.cloud_services s ON s.service_id OPERATOR(pg_catalog.=) r.service_id
       JOIN ismap.organizations p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
-     CROSS JOIN LATERAL ismap.service_standing(r.facts, r.registered_on, day) st
+     CROSS JOIN LATERAL ismap.registration_standing(r.facts, r.registered_on, day) st
       JOIN ismap.auditors au ON au.auditor_id OPERATOR(pg_catalog.=) st.auditor_id
       JOIN ismap.organizations ao ON ao.organization_id OPERATOR(pg_catalog.=) au.organization_id
      WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program

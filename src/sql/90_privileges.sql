@@ -16,6 +16,6 @@ GRANT EXECUTE ON FUNCTION
   ismap.auditor_standing(bigint, date),
   ismap.auditor_list_at(date),
   ismap.service_status(bigint, date),
-  ismap.service_standing(ismap.registration_facts, date, date),
+  ismap.registration_standing(ismap.registration_facts, date, date),
   ismap.cloud_service_list_at(date)
 TO PUBLIC;

@@ -1,0 +1,368 @@
+/*
+ * facts_cache.c
+ *		The copy of a registration's facts kept on its row (column facts of
+ *		ismap.auditors and ismap.service_registrations), and the change feed.
+ *
+ * The registry tables are the record; a registration's status on any day
+ * depends on its terms, its renewal applications and its status changes.
+ * AFTER triggers copy those facts onto the registration row whenever one
+ * of them changes, so that the public lists read one row per registration
+ * and compute the status with ismap.registration_standing(), a pure
+ * function: no lookup per row, nothing written, fine on a hot standby.
+ *
+ * When a refresh changes the registration's place on today's public list
+ * (added, dropped, or a new status or expiry), it sends
+ * NOTIFY ismap_list_changed with a JSON payload; PostgreSQL delivers it on
+ * commit and drops it on rollback.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/async.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/lsyscache.h"
+
+#include "ismap.h"
+#include "listing_status.h"
+#include "registration_facts.h"
+
+PG_FUNCTION_INFO_V1(ismap_registration_standing);
+PG_FUNCTION_INFO_V1(ismap_facts_refresh);
+
+/* Attribute numbers of ismap.registration_facts, in its declared order. */
+enum
+{
+	F_TERM_IN_FORCE_FROM = 1,
+	F_TERM_PERIOD_START,
+	F_TERM_PERIOD_END,
+	F_TERM_VALID_UNTIL,
+	F_TERM_AUDIT_ID,
+	F_TERM_AUDITOR_ID,
+	F_RENEWAL_FILED_ON,
+	F_RENEWAL_DECIDED_ON,
+	F_CHANGE_ACTION,
+	F_CHANGE_EFFECTIVE_ON,
+	F_COUNT = F_CHANGE_EFFECTIVE_ON
+};
+
+typedef struct ArrayField
+{
+	int			n;
+	Datum	   *values;
+	bool	   *nulls;
+} ArrayField;
+
+static void
+read_field(HeapTupleHeader facts, int attno, Oid elemtype, ArrayField *out)
+{
+	bool		isnull;
+	Datum		d = GetAttributeByNum(facts, attno, &isnull);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	out->n = 0;
+	out->values = NULL;
+	out->nulls = NULL;
+	if (isnull)
+		return;
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(DatumGetArrayTypeP(d), elemtype, typlen, typbyval, typalign,
+					  &out->values, &out->nulls, &out->n);
+}
+
+static DateADT
+date_at(const ArrayField *f, int i, DateADT if_null)
+{
+	return (i < f->n && !f->nulls[i]) ? DatumGetDateADT(f->values[i]) : if_null;
+}
+
+static int64
+int64_at(const ArrayField *f, int i)
+{
+	return (i < f->n && !f->nulls[i]) ? DatumGetInt64(f->values[i]) : 0;
+}
+
+static void
+facts_from_row(HeapTupleHeader row, DateADT registered_on, RegistrationFacts *facts)
+{
+	ArrayField	f[F_COUNT + 1];
+
+	for (int attno = 1; attno <= F_COUNT; attno++)
+	{
+		Oid			elemtype = DATEOID;
+
+		if (attno == F_TERM_AUDIT_ID || attno == F_TERM_AUDITOR_ID)
+			elemtype = INT8OID;
+		else if (attno == F_CHANGE_ACTION)
+			elemtype = TEXTOID;
+		read_field(row, attno, elemtype, &f[attno]);
+	}
+
+	facts->registered_on = registered_on;
+	facts->nterms = f[F_TERM_IN_FORCE_FROM].n;
+	facts->terms = palloc0(sizeof(Term) * (facts->nterms + 1));
+	for (int i = 0; i < facts->nterms; i++)
+	{
+		Term	   *t = &facts->terms[i];
+
+		t->in_force_from = date_at(&f[F_TERM_IN_FORCE_FROM], i, 0);
+		t->valid_from = date_at(&f[F_TERM_PERIOD_START], i, 0);
+		t->period_end = date_at(&f[F_TERM_PERIOD_END], i, 0);
+		t->valid_until = date_at(&f[F_TERM_VALID_UNTIL], i, 0);
+		t->audit_id = int64_at(&f[F_TERM_AUDIT_ID], i);
+		t->auditor_id = int64_at(&f[F_TERM_AUDITOR_ID], i);
+	}
+
+	facts->nrenewals = f[F_RENEWAL_FILED_ON].n;
+	facts->renewals = palloc0(sizeof(Renewal) * (facts->nrenewals + 1));
+	for (int i = 0; i < facts->nrenewals; i++)
+	{
+		facts->renewals[i].filed_on = date_at(&f[F_RENEWAL_FILED_ON], i, 0);
+		facts->renewals[i].resolved_on = date_at(&f[F_RENEWAL_DECIDED_ON], i, DATEVAL_NOEND);
+	}
+
+	facts->nchanges = f[F_CHANGE_ACTION].n;
+	facts->changes = palloc0(sizeof(StatusChange) * (facts->nchanges + 1));
+	for (int i = 0; i < facts->nchanges; i++)
+	{
+		facts->changes[i].action =
+			status_action_from_label(TextDatumGetCString(f[F_CHANGE_ACTION].values[i]));
+		facts->changes[i].effective_on = date_at(&f[F_CHANGE_EFFECTIVE_ON], i, 0);
+	}
+}
+
+/*
+ * ismap.registration_standing(facts ismap.registration_facts, registered_on
+ *   date, day date, OUT status, OUT audit_period_start, OUT audit_period_end,
+ *   OUT valid_until, OUT audit_id, OUT auditor_id): the status on a day and
+ *   the term in force that day, from a copy of the facts.  Pure: it reads
+ *   no table, so the lists need no lookup per row.
+ */
+Datum
+ismap_registration_standing(PG_FUNCTION_ARGS)
+{
+	RegistrationFacts facts;
+	Standing	s;
+	TupleDesc	tupdesc;
+	Datum		values[6];
+	bool		nulls[6] = {true, true, true, true, true, true};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "ismap: registration_standing must return a record");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	facts_from_row(PG_GETARG_HEAPTUPLEHEADER(0), PG_GETARG_DATEADT(1), &facts);
+	s = standing_on(&facts, PG_GETARG_DATEADT(2));
+	if (s.status != LISTING_NONE && s.term != NULL)
+	{
+		values[0] = listing_status_datum(s.status, TupleDescAttr(tupdesc, 0)->atttypid);
+		values[1] = DateADTGetDatum(s.term->valid_from);
+		values[2] = DateADTGetDatum(s.term->period_end);
+		values[3] = DateADTGetDatum(s.term->valid_until);
+		values[4] = Int64GetDatum(s.term->audit_id);
+		values[5] = Int64GetDatum(s.term->auditor_id);
+		memset(nulls, false, sizeof(nulls));
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+static Datum
+date_array(int n, const DateADT *days, const bool *nulls)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (n + 1));
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+
+	for (int i = 0; i < n; i++)
+		elems[i] = DateADTGetDatum(days[i]);
+	return PointerGetDatum(construct_md_array(elems, (bool *) nulls, 1, dims, lbs,
+											  DATEOID, sizeof(DateADT), true, 'i'));
+}
+
+static Datum
+int64_array(int n, const int64 *ids)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (n + 1));
+
+	for (int i = 0; i < n; i++)
+		elems[i] = Int64GetDatum(ids[i]);
+	return PointerGetDatum(construct_array(elems, n, INT8OID, sizeof(int64),
+										   FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/* The ten arrays of ismap.registration_facts, as SPI arguments args[0..9]. */
+static void
+facts_as_arrays(const RegistrationFacts *facts, Datum *args)
+{
+	int			nt = facts->nterms,
+				nr = facts->nrenewals,
+				nc = facts->nchanges;
+	int			most = Max(Max(nt, nr), nc) + 1;
+	DateADT    *d[7];
+	int64	   *audit_ids = palloc(sizeof(int64) * (nt + 1));
+	int64	   *auditor_ids = palloc(sizeof(int64) * (nt + 1));
+	bool	   *undecided = palloc0(sizeof(bool) * (nr + 1));
+	Datum	   *actions = palloc(sizeof(Datum) * (nc + 1));
+
+	for (int k = 0; k < 7; k++)
+		d[k] = palloc(sizeof(DateADT) * most);
+	for (int i = 0; i < nt; i++)
+	{
+		d[0][i] = facts->terms[i].in_force_from;
+		d[1][i] = facts->terms[i].valid_from;
+		d[2][i] = facts->terms[i].period_end;
+		d[3][i] = facts->terms[i].valid_until;
+		audit_ids[i] = facts->terms[i].audit_id;
+		auditor_ids[i] = facts->terms[i].auditor_id;
+	}
+	for (int i = 0; i < nr; i++)
+	{
+		d[4][i] = facts->renewals[i].filed_on;
+		d[5][i] = facts->renewals[i].resolved_on;
+		undecided[i] = (facts->renewals[i].resolved_on == DATEVAL_NOEND);
+	}
+	for (int i = 0; i < nc; i++)
+	{
+		StatusAction a = facts->changes[i].action;
+
+		actions[i] = CStringGetTextDatum(a == ACTION_SUSPEND ? "suspend" :
+										 a == ACTION_LIFT ? "lift" : "remove");
+		d[6][i] = facts->changes[i].effective_on;
+	}
+
+	args[0] = date_array(nt, d[0], NULL);
+	args[1] = date_array(nt, d[1], NULL);
+	args[2] = date_array(nt, d[2], NULL);
+	args[3] = date_array(nt, d[3], NULL);
+	args[4] = int64_array(nt, audit_ids);
+	args[5] = int64_array(nt, auditor_ids);
+	args[6] = date_array(nr, d[4], NULL);
+	args[7] = date_array(nr, d[5], undecided);
+	args[8] = PointerGetDatum(construct_array(actions, nc, TEXTOID, -1, false,
+											  TYPALIGN_INT));
+	args[9] = date_array(nc, d[6], NULL);
+}
+
+static bool
+on_list(ListingStatus status)
+{
+	return in_force_status(status);
+}
+
+/*
+ * NOTIFY ismap_list_changed when the registration's entry on today's list
+ * differs between the old and the new facts.
+ */
+static void
+notify_if_list_changed(FactQueries *q, const char *number,
+					   const RegistrationFacts *old_facts,
+					   const RegistrationFacts *new_facts)
+{
+	DateADT		today = ismap_today();
+	Standing	before = {LISTING_NONE, NULL};
+	Standing	after = standing_on(new_facts, today);
+	StringInfoData payload;
+
+	if (old_facts != NULL)
+		before = standing_on(old_facts, today);
+	if (!on_list(before.status) && !on_list(after.status))
+		return;
+	if (before.status == after.status && before.term && after.term &&
+		before.term->valid_until == after.term->valid_until)
+		return;
+
+	initStringInfo(&payload);
+	appendStringInfo(&payload, "{\"list\": \"%s\", \"registration_number\": ", q->list_name);
+	escape_json(&payload, number);
+	appendStringInfo(&payload, ", \"old_status\": %s%s%s, \"new_status\": %s%s%s, \"valid_until\": %s%s%s}",
+					 on_list(before.status) ? "\"" : "",
+					 on_list(before.status) ? listing_status_label(before.status) : "null",
+					 on_list(before.status) ? "\"" : "",
+					 on_list(after.status) ? "\"" : "",
+					 on_list(after.status) ? listing_status_label(after.status) : "null",
+					 on_list(after.status) ? "\"" : "",
+					 after.term ? "\"" : "",
+					 after.term ? ismap_date_text(after.term->valid_until) : "null",
+					 after.term ? "\"" : "");
+	Async_Notify("ismap_list_changed", payload.data);
+}
+
+/*
+ * Copy the facts of a registration, as the tables now hold them, onto its
+ * row, and tell listeners if that changed today's list.  The caller is
+ * connected to SPI, acting as the registry's owner.
+ */
+static void
+refresh_facts(FactQueries *q, int64 id)
+{
+	Datum		args[11];
+	Datum		key = Int64GetDatum(id);
+	RegistrationFacts old_facts,
+				new_facts;
+	bool		had_facts = false;
+	bool		isnull;
+	char	   *number;
+	DateADT		registered_on = 0;
+	Datum		cached;
+
+	kept_plan_run(&q->cached, &key, NULL, false, 1);
+	if (SPI_processed != 1)
+		return;
+	number = spi_get_text(0, 3);
+	spi_get_date(0, 2, &registered_on);
+	cached = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (!isnull)
+	{
+		facts_from_row(DatumGetHeapTupleHeader(cached), registered_on, &old_facts);
+		had_facts = true;
+	}
+
+	if (!facts_load(q, id, false, CurrentMemoryContext, &new_facts, NULL))
+		return;
+	args[0] = key;
+	facts_as_arrays(&new_facts, &args[1]);
+	kept_plan_write(&q->write_facts, args, NULL, 0);
+
+	notify_if_list_changed(q, number, had_facts ? &old_facts : NULL, &new_facts);
+}
+
+/*
+ * AFTER INSERT OR UPDATE FOR EACH ROW on the tables of a registration's
+ * facts (applications, status changes).  Arguments: 'auditor' or
+ * 'service', and the column of the row that names the registration.
+ */
+Datum
+ismap_facts_refresh(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	HeapTuple	tup;
+	int64		id;
+	FactQueries *q;
+	RegistryRole role;
+
+	trigger_check(fcinfo, "ismap_facts_refresh", true, false);
+	if (td->tg_trigger->tgnargs != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" must give ismap_facts_refresh a registry and a column",
+						td->tg_trigger->tgname)));
+	q = strcmp(td->tg_trigger->tgargs[0], "auditor") == 0 ? &auditor_queries : &service_queries;
+	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	if (!tuple_get_int64(tup, RelationGetDescr(td->tg_relation), td->tg_trigger->tgargs[1], &id))
+		return PointerGetDatum(NULL);
+
+	SPI_connect();
+	registry_role_enter(&role);
+	refresh_facts(q, id);
+	registry_role_leave(&role);
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
