@@ -25,7 +25,8 @@ OBJS = \
 	src/registration_number.o \
 	src/service_applications.o \
 	src/service_status.o \
-	src/facts_cache.o
+	src/facts_cache.o \
+	src/history.o
 
 # The extension script is assembled from readable sources, in file-name order.
 SCRIPT_SOURCES = $(sort $(wildcard src/sql/*.sql))

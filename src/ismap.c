@@ -18,6 +18,7 @@ PG_MODULE_MAGIC;
 
 char	   *ismap_timezone_name = NULL;
 char	   *ismap_today_setting = NULL;
+char	   *ismap_reason = NULL;
 
 /* today.c */
 extern bool check_ismap_timezone(char **newval, void **extra, GucSource source);
@@ -50,6 +51,17 @@ _PG_init(void)
 							   0,
 							   check_ismap_today,
 							   assign_ismap_today,
+							   NULL);
+
+	DefineCustomStringVariable("ismap.reason",
+							   "Why the changes of this session or transaction are made.",
+							   "Recorded in the decision log (ismap.history) with every change that has no grounds of its own; SET LOCAL it before a correction.",
+							   &ismap_reason,
+							   "",
+							   PGC_USERSET,
+							   0,
+							   NULL,
+							   NULL,
 							   NULL);
 
 	MarkGUCPrefixReserved("ismap");

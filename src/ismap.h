@@ -60,6 +60,7 @@
 /* ismap.c: the GUCs */
 extern char *ismap_timezone_name;
 extern char *ismap_today_setting;
+extern char *ismap_reason;
 
 /* today.c */
 extern DateADT ismap_today(void);

@@ -1,0 +1,403 @@
+/*
+ * history.c
+ *		The decision log, ismap.history (sec_history, 7.1, 9.1).
+ *
+ * Every insert, update and delete that reaches a registry table writes one
+ * log row in the same transaction: which table and row, the row before
+ * and after (as jsonb), who (the session user and the role acting), when
+ * (the transaction's start: transaction time), and why (the grounds of a
+ * status change, or the reason given in ismap.reason, e.g. by
+ * ismap.correct()).
+ *
+ * The rows form a hash chain: each row's hash is SHA-256 over all of its
+ * columns and the previous row's hash.  Appends are serialized by a
+ * transaction-level advisory lock held until commit, so concurrent writers
+ * produce one unbroken chain in commit order; a writer whose snapshot is
+ * older than the last append (REPEATABLE READ) cannot fork the chain
+ * either: its row would take a sequence number already used, and the
+ * primary key refuses it.  ismap.verify_history() recomputes the chain and
+ * names the first broken link: a row altered, inserted or deleted in the
+ * middle behind the triggers' back (by a superuser with triggers disabled)
+ * breaks it.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "common/cryptohash.h"
+#include "common/sha2.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/jsonb.h"
+#include "utils/timestamp.h"
+
+#include "ismap.h"
+
+PG_FUNCTION_INFO_V1(ismap_log_change);
+PG_FUNCTION_INFO_V1(ismap_history_guard);
+PG_FUNCTION_INFO_V1(ismap_verify_history);
+
+/* One log row, as hashed. */
+typedef struct LogRow
+{
+	int64		seq;
+	const char *table_name;
+	const char *row_key;
+	const char *operation;
+	const char *before;			/* canonical jsonb text, or NULL */
+	const char *after;
+	const char *session_user_name;
+	const char *acting_user_name;
+	TimestampTz recorded_at;
+	const char *reason;
+	uint8		prev_hash[PG_SHA256_DIGEST_LENGTH];
+} LogRow;
+
+static void
+hash_field(pg_cryptohash_ctx *ctx, const char *value)
+{
+	int32		len = value ? (int32) strlen(value) : -1;
+
+	pg_cryptohash_update(ctx, (const uint8 *) &len, sizeof(len));
+	if (value)
+		pg_cryptohash_update(ctx, (const uint8 *) value, len);
+}
+
+/* SHA-256 over every field, each prefixed by its length (-1 for null). */
+static void
+hash_row(const LogRow *row, uint8 *digest)
+{
+	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
+	char		number[32];
+
+	if (ctx == NULL || pg_cryptohash_init(ctx) < 0)
+		elog(ERROR, "ismap: could not start a SHA-256 computation");
+	snprintf(number, sizeof(number), INT64_FORMAT, row->seq);
+	hash_field(ctx, number);
+	hash_field(ctx, row->table_name);
+	hash_field(ctx, row->row_key);
+	hash_field(ctx, row->operation);
+	hash_field(ctx, row->before);
+	hash_field(ctx, row->after);
+	hash_field(ctx, row->session_user_name);
+	hash_field(ctx, row->acting_user_name);
+	snprintf(number, sizeof(number), INT64_FORMAT, (int64) row->recorded_at);
+	hash_field(ctx, number);
+	hash_field(ctx, row->reason);
+	pg_cryptohash_update(ctx, row->prev_hash, PG_SHA256_DIGEST_LENGTH);
+	if (pg_cryptohash_final(ctx, digest, PG_SHA256_DIGEST_LENGTH) < 0)
+		elog(ERROR, "ismap: could not finish a SHA-256 computation");
+	pg_cryptohash_free(ctx);
+}
+
+static bytea *
+digest_bytea(const uint8 *digest)
+{
+	bytea	   *b = palloc(VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
+
+	SET_VARSIZE(b, VARHDRSZ + PG_SHA256_DIGEST_LENGTH);
+	memcpy(VARDATA(b), digest, PG_SHA256_DIGEST_LENGTH);
+	return b;
+}
+
+static bool
+copy_digest(Datum d, uint8 *out)
+{
+	bytea	   *b = DatumGetByteaPP(d);
+
+	if (VARSIZE_ANY_EXHDR(b) != PG_SHA256_DIGEST_LENGTH)
+		return false;
+	memcpy(out, VARDATA_ANY(b), PG_SHA256_DIGEST_LENGTH);
+	return true;
+}
+
+/*
+ * The row as canonical jsonb text (what jsonb_out prints), without the
+ * derived facts column: the text that is both stored and hashed.
+ */
+static char *
+row_image(HeapTuple tup, TupleDesc desc)
+{
+	Datum		json = DirectFunctionCall1(row_to_json, heap_copy_tuple_as_datum(tup, desc));
+	Datum		jb = DirectFunctionCall1(jsonb_in, CStringGetDatum(TextDatumGetCString(json)));
+
+	jb = DirectFunctionCall2(jsonb_delete, jb, CStringGetTextDatum("facts"));
+	return DatumGetCString(DirectFunctionCall1(jsonb_out, jb));
+}
+
+/* The values of the key columns (the trigger's arguments), comma separated. */
+static char *
+row_key(TriggerData *td, HeapTuple tup)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	StringInfoData key;
+
+	initStringInfo(&key);
+	for (int i = 0; i < td->tg_trigger->tgnargs; i++)
+	{
+		char	   *value = tuple_get_text(tup, desc, td->tg_trigger->tgargs[i]);
+
+		appendStringInfo(&key, "%s%s", i > 0 ? "," : "", value ? value : "");
+	}
+	return key.data;
+}
+
+/* Only the derived facts column changed: a cache refresh, not a decision. */
+static bool
+only_facts_changed(TriggerData *td)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	int			facts = SPI_fnumber(desc, "facts");
+
+	if (facts <= 0)
+		return false;
+	for (int attno = 1; attno <= desc->natts; attno++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+		bool		null1,
+					null2;
+		Datum		d1,
+					d2;
+
+		if (attno == facts || att->attisdropped)
+			continue;
+		d1 = heap_getattr(td->tg_trigtuple, attno, desc, &null1);
+		d2 = heap_getattr(td->tg_newtuple, attno, desc, &null2);
+		if (null1 != null2 ||
+			(!null1 && !datumIsEqual(d1, d2, att->attbyval, att->attlen)))
+			return false;
+	}
+	return true;
+}
+
+/* Why: the row's grounds, else the reason set in ismap.reason. */
+static const char *
+change_reason(TriggerData *td, HeapTuple tup)
+{
+	char	   *grounds = tuple_get_text(tup, RelationGetDescr(td->tg_relation), "grounds");
+	const char *reason = ismap_reason;
+
+	if (grounds != NULL && !text_is_blank(grounds))
+		return grounds;
+	if (reason != NULL && !text_is_blank(reason))
+		return reason;
+	return NULL;
+}
+
+/* Key of the advisory lock that serializes appends ('ISMAPLOG'). */
+#define HISTORY_LOCK_KEY INT64CONST(0x49534D41504C4F47)
+
+static void
+append(LogRow *row)
+{
+	static KeptPlan lock = {
+		"SELECT pg_catalog.pg_advisory_xact_lock($1)", 1, {INT8OID}
+	};
+	static KeptPlan last = {
+		"SELECT seq, hash FROM ismap.history ORDER BY seq DESC LIMIT 1", 0, {InvalidOid}
+	};
+	static KeptPlan insert = {
+		"INSERT INTO ismap.history (seq, table_name, row_key, operation, before, after,"
+		" session_user_name, acting_user_name, recorded_at, reason, prev_hash, hash)"
+		" VALUES ($1, $2, $3, $4, $5::pg_catalog.jsonb, $6::pg_catalog.jsonb, $7, $8, $9, $10, $11, $12)",
+		12, {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+		TIMESTAMPTZOID, TEXTOID, BYTEAOID, BYTEAOID}
+	};
+	uint8		digest[PG_SHA256_DIGEST_LENGTH];
+	Datum		args[12];
+	char		nulls[12];
+	bool		isnull;
+
+	args[0] = Int64GetDatum(HISTORY_LOCK_KEY);
+	kept_plan_run(&lock, args, NULL, false, 0);
+	kept_plan_run(&last, NULL, NULL, false, 1);
+	row->seq = 1;
+	memset(row->prev_hash, 0, sizeof(row->prev_hash));
+	if (SPI_processed == 1)
+	{
+		spi_get_int64(0, 1, &row->seq);
+		row->seq++;
+		if (!copy_digest(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull),
+						 row->prev_hash))
+			elog(ERROR, "ismap: the last row of the history has no valid hash");
+	}
+	hash_row(row, digest);
+
+	memset(nulls, ' ', sizeof(nulls));
+	args[0] = Int64GetDatum(row->seq);
+	args[1] = CStringGetTextDatum(row->table_name);
+	args[2] = CStringGetTextDatum(row->row_key);
+	args[3] = CStringGetTextDatum(row->operation);
+	args[4] = row->before ? CStringGetTextDatum(row->before) : (nulls[4] = 'n', (Datum) 0);
+	args[5] = row->after ? CStringGetTextDatum(row->after) : (nulls[5] = 'n', (Datum) 0);
+	args[6] = CStringGetTextDatum(row->session_user_name);
+	args[7] = CStringGetTextDatum(row->acting_user_name);
+	args[8] = TimestampTzGetDatum(row->recorded_at);
+	args[9] = row->reason ? CStringGetTextDatum(row->reason) : (nulls[9] = 'n', (Datum) 0);
+	args[10] = PointerGetDatum(digest_bytea(row->prev_hash));
+	args[11] = PointerGetDatum(digest_bytea(digest));
+	kept_plan_write(&insert, args, nulls, 0);
+}
+
+/*
+ * AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW on every registry table;
+ * the trigger's arguments name the key columns.
+ */
+Datum
+ismap_log_change(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	HeapTuple	current;
+	LogRow		row;
+	RegistryRole role;
+
+	trigger_check(fcinfo, "ismap_log_change", true, false);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && only_facts_changed(td))
+		return PointerGetDatum(NULL);
+	desc = RelationGetDescr(td->tg_relation);
+	current = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+
+	memset(&row, 0, sizeof(row));
+	row.table_name = RelationGetRelationName(td->tg_relation);
+	row.row_key = row_key(td, current);
+	row.operation = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? "INSERT" :
+		TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "UPDATE" : "DELETE";
+	row.before = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? NULL : row_image(td->tg_trigtuple, desc);
+	row.after = TRIGGER_FIRED_BY_DELETE(td->tg_event) ? NULL : row_image(current, desc);
+	row.session_user_name = GetUserNameFromId(GetSessionUserId(), false);
+	row.acting_user_name = GetUserNameFromId(GetOuterUserId(), false);
+	row.recorded_at = GetCurrentTransactionStartTimestamp();
+	row.reason = change_reason(td, current);
+
+	SPI_connect();
+	registry_role_enter(&role);
+	append(&row);
+	registry_role_leave(&role);
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
+
+/* BEFORE UPDATE OR DELETE FOR EACH ROW and BEFORE TRUNCATE on the log. */
+Datum
+ismap_history_guard(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function ismap_history_guard can only be called as a trigger")));
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && internal_write_depth > 0)
+		return PointerGetDatum(td->tg_trigtuple);
+	ismap_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, RULE_SEC_HISTORY,
+				 "the decision log is append-only",
+				 errdetail("Attempted: %s on ismap.%s.",
+						   TRIGGER_FIRED_BY_INSERT(td->tg_event) ? "a direct INSERT" :
+						   TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "UPDATE" :
+						   TRIGGER_FIRED_BY_DELETE(td->tg_event) ? "DELETE" : "TRUNCATE",
+						   RelationGetRelationName(td->tg_relation)),
+				 errhint("Nothing decided is lost: record a correction with ismap.correct() instead."));
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * ismap.verify_history(OUT seq bigint, OUT problem text): the first broken
+ * link of the chain, or no row if the chain is whole.
+ */
+Datum
+ismap_verify_history(PG_FUNCTION_ARGS)
+{
+	static KeptPlan rows = {
+		"SELECT seq, table_name, row_key, operation, before::pg_catalog.text,"
+		" after::pg_catalog.text, session_user_name, acting_user_name, recorded_at,"
+		" reason, prev_hash, hash FROM ismap.history ORDER BY seq",
+		0, {InvalidOid}
+	};
+	TupleDesc	tupdesc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+	uint8		expected_prev[PG_SHA256_DIGEST_LENGTH];
+	int64		expected_seq = 1;
+	char	   *problem = NULL;
+	int64		broken_seq = 0;
+	RegistryRole role;
+	Portal		cursor;
+	MemoryContext caller = CurrentMemoryContext;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "ismap: verify_history must return a record");
+	tupdesc = BlessTupleDesc(tupdesc);
+	memset(expected_prev, 0, sizeof(expected_prev));
+
+	SPI_connect();
+	registry_role_enter(&role);
+	if (rows.plan == NULL)
+		kept_plan_run(&rows, NULL, NULL, true, 1);	/* prepares the plan */
+	cursor = SPI_cursor_open(NULL, rows.plan, NULL, NULL, true);
+	while (problem == NULL)
+	{
+		SPI_cursor_fetch(cursor, true, 1000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 i = 0; i < SPI_processed && problem == NULL; i++)
+		{
+			LogRow		row;
+			uint8		stored_prev[PG_SHA256_DIGEST_LENGTH];
+			uint8		stored_hash[PG_SHA256_DIGEST_LENGTH];
+			uint8		digest[PG_SHA256_DIGEST_LENGTH];
+			bool		isnull;
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	d = SPI_tuptable->tupdesc;
+
+			spi_get_int64(i, 1, &row.seq);
+			row.table_name = SPI_getvalue(t, d, 2);
+			row.row_key = SPI_getvalue(t, d, 3);
+			row.operation = SPI_getvalue(t, d, 4);
+			row.before = SPI_getvalue(t, d, 5);
+			row.after = SPI_getvalue(t, d, 6);
+			row.session_user_name = SPI_getvalue(t, d, 7);
+			row.acting_user_name = SPI_getvalue(t, d, 8);
+			row.recorded_at = DatumGetTimestampTz(SPI_getbinval(t, d, 9, &isnull));
+			row.reason = SPI_getvalue(t, d, 10);
+			broken_seq = row.seq;
+			if (!copy_digest(SPI_getbinval(t, d, 11, &isnull), stored_prev) ||
+				!copy_digest(SPI_getbinval(t, d, 12, &isnull), stored_hash))
+				problem = "a hash is not 32 bytes";
+			else if (row.seq != expected_seq)
+			{
+				problem = psprintf("row %lld is missing", (long long) expected_seq);
+				broken_seq = expected_seq;
+			}
+			else if (memcmp(stored_prev, expected_prev, sizeof(expected_prev)) != 0)
+				problem = "prev_hash is not the hash of the row before";
+			else
+			{
+				memcpy(row.prev_hash, stored_prev, sizeof(stored_prev));
+				hash_row(&row, digest);
+				if (memcmp(digest, stored_hash, sizeof(digest)) != 0)
+					problem = "the row does not match its hash";
+			}
+			memcpy(expected_prev, stored_hash, sizeof(stored_hash));
+			expected_seq++;
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(cursor);
+
+	if (problem)
+		problem = MemoryContextStrdup(caller, problem);
+	registry_role_leave(&role);
+	SPI_finish();
+
+	if (problem == NULL)
+		PG_RETURN_NULL();
+	values[0] = Int64GetDatum(broken_seq);
+	values[1] = CStringGetTextDatum(problem);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
