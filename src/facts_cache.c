@@ -142,9 +142,10 @@ facts_from_row(HeapTupleHeader row, DateADT registered_on, RegistrationFacts *fa
 /*
  * ismap.registration_standing(facts ismap.registration_facts, registered_on
  *   date, day date, OUT status, OUT audit_period_start, OUT audit_period_end,
- *   OUT valid_until, OUT audit_id, OUT auditor_id): the status on a day and
- *   the term in force that day, from a copy of the facts.  Pure: it reads
- *   no table, so the lists need no lookup per row.
+ *   OUT valid_until, OUT audit_id, OUT auditor_id, OUT renewal_filed_on):
+ *   the status on a day, the term in force that day, and the filing date of
+ *   a renewal pending that day, from a copy of the facts.  Pure: it reads no
+ *   table, so the lists need no lookup per row.
  */
 Datum
 ismap_registration_standing(PG_FUNCTION_ARGS)
@@ -152,8 +153,9 @@ ismap_registration_standing(PG_FUNCTION_ARGS)
 	RegistrationFacts facts;
 	Standing	s;
 	TupleDesc	tupdesc;
-	Datum		values[6];
-	bool		nulls[6] = {true, true, true, true, true, true};
+	Datum		values[7];
+	bool		nulls[7] = {true, true, true, true, true, true, true};
+	const Renewal *pending;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "ismap: registration_standing must return a record");
@@ -169,7 +171,13 @@ ismap_registration_standing(PG_FUNCTION_ARGS)
 		values[3] = DateADTGetDatum(s.term->valid_until);
 		values[4] = Int64GetDatum(s.term->audit_id);
 		values[5] = Int64GetDatum(s.term->auditor_id);
-		memset(nulls, false, sizeof(nulls));
+		memset(nulls, false, 6 * sizeof(bool));
+		pending = renewal_pending_on(&facts, PG_GETARG_DATEADT(2));
+		if (pending != NULL)
+		{
+			values[6] = DateADTGetDatum(pending->filed_on);
+			nulls[6] = false;
+		}
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

@@ -48,6 +48,16 @@ in_renewal_grace(const RegistrationFacts *facts, const Term *term, DateADT day)
 	return false;
 }
 
+/* A renewal filed on or before the day and not decided by then, or NULL. */
+const Renewal *
+renewal_pending_on(const RegistrationFacts *facts, DateADT day)
+{
+	for (int i = 0; i < facts->nrenewals; i++)
+		if (facts->renewals[i].filed_on <= day && facts->renewals[i].resolved_on > day)
+			return &facts->renewals[i];
+	return NULL;
+}
+
 /*
  * The last status change effective before the day (or on it, when
  * include_day); only suspensions and lifts when suspensions_only.

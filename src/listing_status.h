@@ -77,6 +77,7 @@ extern Standing standing_on(const RegistrationFacts *facts, DateADT day);
 extern const StatusChange *last_change_before(const RegistrationFacts *facts,
 											  DateADT day, bool include_day,
 											  bool suspensions_only);
+extern const Renewal *renewal_pending_on(const RegistrationFacts *facts, DateADT day);
 extern bool is_removed_by(const RegistrationFacts *facts, DateADT day);
 extern const char *listing_status_label(ListingStatus status);
 extern Datum listing_status_datum(ListingStatus status, Oid enum_type);

@@ -19,11 +19,11 @@ CREATE FUNCTION ismap.registration_standing(facts ismap.registration_facts, regi
                                             OUT status ismap.listing_status,
                                             OUT audit_period_start date, OUT audit_period_end date,
                                             OUT valid_until date, OUT audit_id bigint,
-                                            OUT auditor_id bigint)
+                                            OUT auditor_id bigint, OUT renewal_filed_on date)
   LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
   AS 'MODULE_PATHNAME', 'ismap_registration_standing';
 COMMENT ON FUNCTION ismap.registration_standing(ismap.registration_facts, date, date) IS
-  '登録の行に保たれた事実からある日の状態とその日の有効期間を求める / status on a day and the term in force, from the facts kept on a registration row';
+  '登録の行に保たれた事実からある日の状態、その日の有効期間、審査中の更新申請の申請日を求める / status on a day, the term in force and a pending renewal''s filing date, from the facts kept on a registration row';
 
 CREATE FUNCTION ismap.auditor_list_at(day date)
   RETURNS TABLE (auditor_id bigint, registration_number text, name text, name_en text,

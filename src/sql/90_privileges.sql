@@ -17,5 +17,9 @@ GRANT EXECUTE ON FUNCTION
   ismap.auditor_list_at(date),
   ismap.service_status(bigint, date),
   ismap.registration_standing(ismap.registration_facts, date, date),
-  ismap.cloud_service_list_at(date)
+  ismap.cloud_service_list_at(date),
+  ismap.cloud_service_list_at(date, timestamptz),
+  ismap.auditor_list_at(date, timestamptz),
+  ismap.cloud_service_list_changes(date, date),
+  ismap.auditor_list_changes(date, date)
 TO PUBLIC;
