@@ -26,7 +26,8 @@ OBJS = \
 	src/service_applications.o \
 	src/service_status.o \
 	src/facts_cache.o \
-	src/history.o
+	src/history.o \
+	src/corrections.o
 
 # The extension script is assembled from readable sources, in file-name order.
 SCRIPT_SOURCES = $(sort $(wildcard src/sql/*.sql))

@@ -22,7 +22,9 @@
 --
 -- The file makes its own fictional organizations and auditors, and finds
 -- every row by its 法人番号, name or number: the ids depend on what earlier
--- files of the suite recorded.  ismap.today() is pinned at each step.
+-- files of the suite recorded (three refusals below name organization and
+-- auditor ids in their DETAIL; those numbers follow the earlier files).
+-- ismap.today() is pinned at each step.
 --
 
 SET DateStyle = 'ISO, YMD';
@@ -95,14 +97,16 @@ INSERT INTO ismap.cloud_services (provider_id, name, name_en, statement_scope, s
 VALUES (:aoba, 'あおばクラウド基盤', 'Aoba Cloud Platform',
         'あおばクラウド基盤（IaaS）の提供に係る業務及び東京・大阪リージョンのデータセンター', 'IaaS')
 RETURNING name, name_en, statement_scope, service_model, program;
-SELECT service_id AS platform FROM ismap.cloud_services WHERE name = 'あおばクラウド基盤' \gset
+SELECT service_id AS platform FROM ismap.cloud_services
+ WHERE provider_id = :aoba AND name = 'あおばクラウド基盤' \gset
 
 -- 架空監査法人すずらん also sells a SaaS of its own.
 INSERT INTO ismap.cloud_services (provider_id, name, name_en, statement_scope, service_model)
 VALUES (:suzuran, 'すずらん監査支援クラウド', 'Suzuran Audit Assist Cloud',
         'すずらん監査支援クラウド（SaaS）の提供に係る業務', 'SaaS')
 RETURNING name, name_en, statement_scope, service_model, program;
-SELECT service_id AS suzuran_saas FROM ismap.cloud_services WHERE name = 'すずらん監査支援クラウド' \gset
+SELECT service_id AS suzuran_saas FROM ismap.cloud_services
+ WHERE provider_id = :suzuran AND name = 'すずらん監査支援クラウド' \gset
 
 -- Refused: the list shows the name and the statement scope, so neither is
 -- blank (23502).
@@ -252,6 +256,9 @@ VALUES (:platform, 'new', '2023-06-01', :platform_audit);
 SELECT * FROM pg_temp.refusal(format(
   $$INSERT INTO ismap.service_applications (service_id, kind, applied_on, audit_id) VALUES (%s, 'new', '2023-06-01', %s)$$,
   :platform, :platform_audit));
+-- Nothing changed: one application, submitted.
+SELECT kind, applied_on, status, decided_on FROM ismap.service_applications
+ WHERE service_id = :platform ORDER BY application_id;
 
 --
 -- 5. Acceptance (受理) and approval (登録)
@@ -434,7 +441,8 @@ SET ismap.today = '2021-05-14';
 INSERT INTO ismap.cloud_services (provider_id, name, name_en, statement_scope, service_model)
 VALUES (:aoba, 'あおば文書共有', 'Aoba Document Share',
         'あおば文書共有（SaaS）の提供に係る業務', 'SaaS');
-SELECT service_id AS docs FROM ismap.cloud_services WHERE name = 'あおば文書共有' \gset
+SELECT service_id AS docs FROM ismap.cloud_services
+ WHERE provider_id = :aoba AND name = 'あおば文書共有' \gset
 INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
 VALUES (:docs, :wakaba_auditor, 'design', '2020-10-01', '2021-03-31', '2021-05-14')
 RETURNING assessment, period_start, period_end, reported_on;

@@ -67,8 +67,10 @@ VALUES (:izumi, 'いずみ業務クラウド', 'Izumi Business Cloud',
         'いずみ業務クラウド（SaaS）の提供に係る業務', 'SaaS'),
        (:izumi, 'いずみ開発基盤', 'Izumi Developer Platform',
         'いずみ開発基盤（PaaS）の提供に係る業務', 'PaaS');
-SELECT service_id AS business FROM ismap.cloud_services WHERE name = 'いずみ業務クラウド' \gset
-SELECT service_id AS devplat FROM ismap.cloud_services WHERE name = 'いずみ開発基盤' \gset
+SELECT service_id AS business FROM ismap.cloud_services
+ WHERE provider_id = :izumi AND name = 'いずみ業務クラウド' \gset
+SELECT service_id AS devplat FROM ismap.cloud_services
+ WHERE provider_id = :izumi AND name = 'いずみ開発基盤' \gset
 
 SET ismap.today = '2023-02-20';
 INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
@@ -154,6 +156,7 @@ SELECT kind, applied_on, status, decided_on FROM ismap.service_applications
 
 -- From 2024-05-01 the registration is past its expiry date but in renewal
 -- grace: renewal_pending, still on the list with its old expiry.
+-- (いずみ開発基盤, not renewed in time, is off the list: section 4.)
 SET ismap.today = '2024-05-01';
 SELECT registration_number, service_name, valid_until, status
   FROM ismap.cloud_service_list

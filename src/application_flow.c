@@ -18,6 +18,7 @@
 #include "utils/builtins.h"
 
 #include "application_flow.h"
+#include "corrections.h"
 #include "ismap.h"
 
 void
@@ -114,7 +115,8 @@ texts_differ(const char *a, const char *b)
 static void
 check_unchanged(const Application *o, const Application *n)
 {
-	bool		approving = n->status && strcmp(n->status, "approved") == 0;
+	bool		approving = n->status && strcmp(n->status, "approved") == 0 &&
+		strcmp(o->status, "approved") != 0;
 
 	if (o->application_id != n->application_id)
 		refuse_change_of(o, "application_id");
@@ -172,10 +174,21 @@ check_decision_date(const Application *n)
 					 errhint("Record the decision on or after the day it is taken."));
 }
 
-/* An UPDATE of an application: old row o, new row n. */
-void
+/*
+ * An UPDATE of an application: old row o, new row n.  Returns true when it
+ * is the correction of a decided application's decision date, made through
+ * ismap.correct(): the only change a decided application accepts.
+ */
+bool
 check_decision(const Application *o, const Application *n)
 {
+	if (application_status_is_final(o->status) && correction_reason() != NULL &&
+		n->status != NULL && strcmp(o->status, n->status) == 0)
+	{
+		check_unchanged(o, n);
+		check_decision_date(n);
+		return true;
+	}
 	if (application_status_is_final(o->status))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, o->rule,
 					 "a decided application cannot be changed",
@@ -192,6 +205,7 @@ check_decision(const Application *o, const Application *n)
 					 errdetail("Application %lld is %s.", (long long) o->application_id, o->status),
 					 errhint("submitted goes to accepted, returned or withdrawn; accepted goes to approved, rejected or withdrawn."));
 	check_decision_date(n);
+	return false;
 }
 
 void

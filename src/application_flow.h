@@ -50,7 +50,7 @@ extern void read_application(HeapTuple tup, TupleDesc desc,
 extern bool application_is_renewal(const Application *a);
 extern bool application_status_is_final(const char *status);
 extern void check_filing_values(const Application *a, const char *subject_noun);
-extern void check_decision(const Application *o, const Application *n);
+extern bool check_decision(const Application *o, const Application *n);
 extern void refuse_application_delete(const Application *a);
 extern HeapTuple set_int64_column(HeapTuple tup, TupleDesc desc,
 								  const char *column, int64 value);

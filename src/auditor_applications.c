@@ -16,6 +16,7 @@
 #include "utils/datetime.h"
 
 #include "application_flow.h"
+#include "corrections.h"
 #include "ismap.h"
 #include "listing_status.h"
 #include "registration_facts.h"
@@ -415,8 +416,16 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 	else
 	{
 		read_application(td->tg_newtuple, desc, &auditor_application_columns, &new_app);
-		check_decision(&old_app, &new_app);
-		if (strcmp(new_app.status, "approved") == 0)
+		if (check_decision(&old_app, &new_app))
+		{
+			/* a corrected decision date: the term it granted moves with it */
+			SPI_connect();
+			registry_role_enter(&role);
+			correct_approval_date(false, new_app.application_id, new_app.decided_on);
+			registry_role_leave(&role);
+			SPI_finish();
+		}
+		else if (strcmp(new_app.status, "approved") == 0)
 		{
 			SPI_connect();
 			registry_role_enter(&role);

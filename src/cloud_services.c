@@ -52,6 +52,14 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 
 	model = tuple_get_text(tup, desc, "service_model");
 	program = tuple_get_text(tup, desc, "program");
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) &&
+		strcmp(program ? program : "", tuple_get_text(td->tg_trigtuple, desc, "program")) != 0)
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_LIU_SCOPE,
+					 "the program of a cloud service cannot change",
+					 errdetail("The service would move from %s to %s.",
+							   tuple_get_text(td->tg_trigtuple, desc, "program"),
+							   program ? program : "null"),
+					 errhint("Each program has its own list and its own registrations; register the service under the other program anew."));
 	if (program != NULL && strcmp(program, "ismap_liu") == 0 &&
 		(model == NULL || strcmp(model, "SaaS") != 0))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_LIU_SCOPE,

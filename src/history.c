@@ -36,6 +36,7 @@
 #include "utils/jsonb.h"
 #include "utils/timestamp.h"
 
+#include "corrections.h"
 #include "ismap.h"
 
 PG_FUNCTION_INFO_V1(ismap_log_change);
@@ -175,13 +176,18 @@ only_facts_changed(TriggerData *td)
 	return true;
 }
 
-/* Why: the row's grounds, else the reason set in ismap.reason. */
+/*
+ * Why: the reason of a correction under way, else the row's grounds, else
+ * the reason set in ismap.reason.
+ */
 static const char *
 change_reason(TriggerData *td, HeapTuple tup)
 {
 	char	   *grounds = tuple_get_text(tup, RelationGetDescr(td->tg_relation), "grounds");
 	const char *reason = ismap_reason;
 
+	if (correction_reason() != NULL)
+		return correction_reason();
 	if (grounds != NULL && !text_is_blank(grounds))
 		return grounds;
 	if (reason != NULL && !text_is_blank(reason))

@@ -20,6 +20,7 @@
 #include "utils/builtins.h"
 
 #include "application_flow.h"
+#include "corrections.h"
 #include "audits.h"
 #include "ismap.h"
 #include "listing_status.h"
@@ -204,6 +205,8 @@ renewed_registration(const Application *a)
 		return latest;
 	if (n == 1)
 		return in_force;
+	if (total > 1 && n == 0)
+		return latest;			/* a late renewal: refused as such below */
 	if (total == 0)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service has no registration to renew",
@@ -454,8 +457,16 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 	else
 	{
 		read_application(td->tg_newtuple, desc, &service_application_columns, &new_app);
-		check_decision(&old_app, &new_app);
-		if (strcmp(new_app.status, "approved") == 0)
+		if (check_decision(&old_app, &new_app))
+		{
+			/* a corrected decision date: the term it granted moves with it */
+			SPI_connect();
+			registry_role_enter(&role);
+			correct_approval_date(true, new_app.application_id, new_app.decided_on);
+			registry_role_leave(&role);
+			SPI_finish();
+		}
+		else if (strcmp(new_app.status, "approved") == 0)
 		{
 			SPI_connect();
 			registry_role_enter(&role);

@@ -17,6 +17,7 @@
 #include "executor/spi.h"
 #include "utils/builtins.h"
 
+#include "corrections.h"
 #include "ismap.h"
 #include "listing_status.h"
 #include "registration_facts.h"
@@ -133,6 +134,30 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 	}
 }
 
+/*
+ * ismap.correct() may fix the grounds of a recorded change (a garbled
+ * text), and nothing else of it.
+ */
+static HeapTuple
+checked_grounds_correction(TriggerData *td, const char *target_column)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	ChangeRow	o,
+				n;
+
+	read_change(td->tg_trigtuple, desc, target_column, &o);
+	read_change(td->tg_newtuple, desc, target_column, &n);
+	if (o.target_id != n.target_id || strcmp(o.action, n.action) != 0 ||
+		o.effective_on != n.effective_on)
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,
+					 "only the grounds of a recorded status change can be corrected",
+					 errdetail("The correction would change its registration, action or effective date."),
+					 errhint("Record a new status change instead."));
+	n.noun = o.noun = "registration";
+	check_values(&n);
+	return td->tg_newtuple;
+}
+
 static Datum
 status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 					 FactQueries *q, const char *target_column)
@@ -146,6 +171,8 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 	trigger_check(fcinfo, funcname, true, true);
 	desc = RelationGetDescr(td->tg_relation);
 
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && correction_reason() != NULL)
+		return PointerGetDatum(checked_grounds_correction(td, target_column));
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,
 					 "a recorded status change is never rewritten or deleted",

@@ -89,3 +89,10 @@ CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.service_stat
   FOR EACH ROW EXECUTE FUNCTION ismap.log_change('change_id');
 
 SELECT pg_catalog.pg_extension_config_dump('ismap.history', '');
+
+CREATE FUNCTION ismap.correct(target regclass, row_id bigint, changes jsonb, reason text)
+  RETURNS integer
+  LANGUAGE c VOLATILE
+  AS 'MODULE_PATHNAME', 'ismap_correct';
+COMMENT ON FUNCTION ismap.correct(regclass, bigint, jsonb, text) IS
+  '決定済みの記録の入力誤りを理由を付して訂正する（訂正前後は決定の記録に残る） / corrects a data-entry mistake in a decided record, with a reason; the log keeps before and after';
