@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(132);
+SELECT plan(135);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -389,6 +389,28 @@ SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'app
 SELECT results_eq($$SELECT ismap.service_status(registration_id, '2024-04-30')::text, ismap.service_status(registration_id, '2024-05-01')::text
                       FROM ismap.service_applications WHERE application_id = 503$$,
                   $$VALUES ('valid', 'expired')$$, 'the registration is valid for that one day');
+
+-- ---------------------------------------------------------------------
+-- Back-dated applications: one undecided new application at a time, and
+-- one registration in force at a time, hold for the recorded history.
+-- Services 21 and 22: filed 2024-05-01, registered 2024-05-20.
+
+SELECT ismap_test.service(n, 11, format('架空サービス%s', n)) FROM generate_series(21, 22) AS n \g /dev/null
+SELECT ismap_test.audit(100 * n + 1, n, :a, '2023-04-01', '2024-03-31', '2024-04-20') FROM generate_series(21, 22) AS n \g /dev/null
+SELECT ismap_test.svc_register(100 * n + 1, n, 100 * n + 1, '2024-05-01', '2024-05-20') FROM generate_series(21, 22) AS n \g /dev/null
+SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id)
+                            VALUES (21, '2024-05-02', 2101)$$, '23514', 'svc_application_flow',
+                          'a new application dated while another new application of the service was undecided is refused');
+SELECT ismap_test.refused($q$DO $do$ BEGIN
+                              INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
+                              VALUES (2202, 22, '2024-04-25', 2201);
+                              UPDATE ismap.service_applications SET status = 'accepted' WHERE application_id = 2202;
+                              UPDATE ismap.service_applications SET status = 'approved', decided_on = '2024-04-30'
+                               WHERE application_id = 2202;
+                            END $do$$q$, '23514', 'svc_application_flow',
+                          'a new application dated before another one''s decision, approved back-dated, cannot register the service twice');
+SELECT is((SELECT count(*) FROM ismap.cloud_service_list_at('2024-06-01') WHERE service_id IN (21, 22)), 2::bigint,
+          'each service is on the list once');
 
 -- ---------------------------------------------------------------------
 -- Only the extension writes registrations and terms, even for a superuser

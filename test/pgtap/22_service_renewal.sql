@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(58);
+SELECT plan(61);
 SET LOCAL ismap.today = '2025-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -189,6 +189,17 @@ SELECT results_eq(format($$SELECT (SELECT status FROM ismap_test.listed(%1$s, '2
 SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, kind, applied_on, audit_id)
                             VALUES (4, 'renewal', '2024-08-21', 42)$$, '23514', 'svc_renewal_deadline',
                           'after the rejection, a renewal is too late');
+-- Back-dated renewals: one undecided renewal at a time holds for the
+-- recorded history, not only for the rows undecided now.  Otherwise a
+-- renewal recorded late re-opens the grace that the rejection ended, and
+-- the lists of days already past change from expired to renewal_pending.
+SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, kind, applied_on, audit_id)
+                            VALUES (4, 'renewal', '2024-07-25', 42)$$, '23514', 'svc_application_flow',
+                          'a renewal dated while another renewal of the registration was undecided is refused');
+SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, kind, applied_on, audit_id)
+                            VALUES (4, 'renewal', '2024-07-10', 42)$$, '23514', 'svc_application_flow',
+                          'and so is one dated before it, still undecided when the other was filed and decided');
+SELECT is(ismap.service_status(:r4, '2024-08-25'), 'expired', 'the registration stays expired after the rejection');
 
 SELECT ismap_test.svc_file(5001, 5, '2024-07-20', 52, 'renewal') \g /dev/null
 SELECT ismap_test.svc_decide(5001, 'withdrawn', '2024-08-10') \g /dev/null
