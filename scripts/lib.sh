@@ -18,7 +18,7 @@ ensure_packages() {
 }
 
 ISMAP_PACKAGES=(make gcc libc6-dev postgresql-15 postgresql-server-dev-15 postgresql-common
-                postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
+                postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl bc)
 
 build_and_install() {
   ensure_packages "${ISMAP_PACKAGES[@]}"
