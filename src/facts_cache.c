@@ -64,18 +64,22 @@ read_field(HeapTupleHeader facts, int attno, Oid elemtype, ArrayField *out)
 {
 	bool		isnull;
 	Datum		d = GetAttributeByNum(facts, attno, &isnull);
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
 
 	out->n = 0;
 	out->values = NULL;
 	out->nulls = NULL;
 	if (isnull)
 		return;
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	deconstruct_array(DatumGetArrayTypeP(d), elemtype, typlen, typbyval, typalign,
-					  &out->values, &out->nulls, &out->n);
+	/* the element types are fixed: no catalog lookup per row */
+	if (elemtype == INT8OID)
+		deconstruct_array(DatumGetArrayTypeP(d), INT8OID, sizeof(int64), FLOAT8PASSBYVAL,
+						  TYPALIGN_DOUBLE, &out->values, &out->nulls, &out->n);
+	else if (elemtype == TEXTOID)
+		deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT,
+						  &out->values, &out->nulls, &out->n);
+	else
+		deconstruct_array(DatumGetArrayTypeP(d), DATEOID, sizeof(DateADT), true,
+						  TYPALIGN_INT, &out->values, &out->nulls, &out->n);
 }
 
 static DateADT
@@ -147,25 +151,50 @@ facts_from_row(HeapTupleHeader row, DateADT registered_on, RegistrationFacts *fa
  *   a renewal pending that day, from a copy of the facts.  Pure: it reads no
  *   table, so the lists need no lookup per row.
  */
+typedef struct StandingCache
+{
+	TupleDesc	tupdesc;		/* blessed result type */
+	Datum		status[LISTING_REMOVED + 1];	/* the listing_status values */
+} StandingCache;
+
+/* Looked up once per query (per FmgrInfo), not once per row. */
+static StandingCache *
+standing_cache(FunctionCallInfo fcinfo)
+{
+	StandingCache *cache = (StandingCache *) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	TupleDesc	tupdesc;
+
+	if (cache != NULL)
+		return cache;
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "ismap: registration_standing must return a record");
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	cache = palloc0(sizeof(StandingCache));
+	cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+	for (int st = LISTING_VALID; st <= LISTING_REMOVED; st++)
+		cache->status[st] = listing_status_datum((ListingStatus) st,
+												 TupleDescAttr(cache->tupdesc, 0)->atttypid);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = cache;
+	return cache;
+}
+
 Datum
 ismap_registration_standing(PG_FUNCTION_ARGS)
 {
+	StandingCache *cache = standing_cache(fcinfo);
 	RegistrationFacts facts;
 	Standing	s;
-	TupleDesc	tupdesc;
 	Datum		values[7];
 	bool		nulls[7] = {true, true, true, true, true, true, true};
 	const Renewal *pending;
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "ismap: registration_standing must return a record");
-	tupdesc = BlessTupleDesc(tupdesc);
 
 	facts_from_row(PG_GETARG_HEAPTUPLEHEADER(0), PG_GETARG_DATEADT(1), &facts);
 	s = standing_on(&facts, PG_GETARG_DATEADT(2));
 	if (s.status != LISTING_NONE && s.term != NULL)
 	{
-		values[0] = listing_status_datum(s.status, TupleDescAttr(tupdesc, 0)->atttypid);
+		values[0] = cache->status[s.status];
 		values[1] = DateADTGetDatum(s.term->valid_from);
 		values[2] = DateADTGetDatum(s.term->period_end);
 		values[3] = DateADTGetDatum(s.term->valid_until);
@@ -179,7 +208,7 @@ ismap_registration_standing(PG_FUNCTION_ARGS)
 			nulls[6] = false;
 		}
 	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cache->tupdesc, values, nulls)));
 }
 
 static Datum

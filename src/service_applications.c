@@ -72,26 +72,51 @@ registrations_in_force(int64 service_id, DateADT day, int64 *in_force,
 	return count;
 }
 
+/*
+ * Another application of the same kind that was pending on the day this one
+ * is dated, or is dated later: it is undecided, or decided after that day.
+ * Comparing with the application's date, not with today, keeps a
+ * backdated filing from overlapping one recorded earlier.
+ */
 static bool
-open_application_exists(bool renewal, int64 key)
+overlapping_application_exists(bool renewal, int64 key, DateADT applied_on)
 {
 	static KeptPlan by_registration = {
 		"SELECT 1 FROM ismap.service_applications"
 		" WHERE registration_id OPERATOR(pg_catalog.=) $1"
 		" AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind"
-		" AND status OPERATOR(pg_catalog.=) ANY ('{submitted,accepted}'::ismap.application_status[])",
-		1, {INT8OID}
+		" AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
+		2, {INT8OID, DATEOID}
 	};
 	static KeptPlan by_service = {
 		"SELECT 1 FROM ismap.service_applications"
 		" WHERE service_id OPERATOR(pg_catalog.=) $1"
 		" AND kind OPERATOR(pg_catalog.=) 'new'::ismap.application_kind"
-		" AND status OPERATOR(pg_catalog.=) ANY ('{submitted,accepted}'::ismap.application_status[])",
-		1, {INT8OID}
+		" AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
+		2, {INT8OID, DATEOID}
 	};
-	Datum		arg = Int64GetDatum(key);
+	Datum		args[2];
 
-	kept_plan_run(renewal ? &by_registration : &by_service, &arg, NULL, false, 1);
+	args[0] = Int64GetDatum(key);
+	args[1] = DateADTGetDatum(applied_on);
+	kept_plan_run(renewal ? &by_registration : &by_service, args, NULL, false, 1);
+	return SPI_processed > 0;
+}
+
+/* A registration of the service made on or after the day. */
+static bool
+registered_since(int64 service_id, DateADT day)
+{
+	static KeptPlan kp = {
+		"SELECT 1 FROM ismap.service_registrations WHERE service_id OPERATOR(pg_catalog.=) $1"
+		" AND registered_on OPERATOR(pg_catalog.>=) $2",
+		2, {INT8OID, DATEOID}
+	};
+	Datum		args[2];
+
+	args[0] = Int64GetDatum(service_id);
+	args[1] = DateADTGetDatum(day);
+	kept_plan_run(&kp, args, NULL, false, 1);
 	return SPI_processed > 0;
 }
 
@@ -181,11 +206,11 @@ check_new_filing(const Application *a)
 							   (long long) in_force, (long long) a->subject_id,
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a renewal (kind 'renewal') instead."));
-	if (open_application_exists(false, a->subject_id))
+	if (overlapping_application_exists(false, a->subject_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service already has an undecided application",
-					 errdetail("Service %lld has a new application that is submitted or accepted.",
-							   (long long) a->subject_id),
+					 errdetail("Service %lld has a new application that was undecided on %s or is dated later.",
+							   (long long) a->subject_id, ismap_date_text(a->applied_on)),
 					 errhint("Decide or withdraw that application first."));
 }
 
@@ -265,11 +290,11 @@ check_renewal_filing(const Application *a, int64 registration_id, const Audit *a
 							   (long long) registration_id, ismap_date_text(latest->valid_until),
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new'); it makes a new registration."));
-	if (open_application_exists(true, registration_id))
+	if (overlapping_application_exists(true, registration_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the registration already has an undecided renewal",
-					 errdetail("Registration %lld has a renewal that is submitted or accepted.",
-							   (long long) registration_id),
+					 errdetail("Registration %lld has a renewal that was undecided on %s or is dated later.",
+							   (long long) registration_id, ismap_date_text(a->applied_on)),
 					 errhint("Decide or withdraw that renewal first."));
 	if (audit->period_start != latest->period_end + 1)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
@@ -344,7 +369,8 @@ approve_new(const Application *a, const Audit *audit)
 	char	   *number;
 
 	lock_service(a->subject_id);
-	if (registrations_in_force(a->subject_id, a->decided_on, &in_force, &total, NULL) > 0)
+	if (registrations_in_force(a->subject_id, a->decided_on, &in_force, &total, NULL) > 0 ||
+		registered_since(a->subject_id, a->decided_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service is already registered",
 					 errdetail("Registration %lld of service %lld is in force on %s.",

@@ -98,7 +98,7 @@ SELECT ismap_test.refused($$UPDATE ismap.service_applications SET status = 'retu
 SELECT ismap_test.refused(
          format($$UPDATE ismap.service_applications SET status = %L, decided_on = %L WHERE application_id = %s$$,
                 t.status, CASE WHEN t.status IN ('submitted', 'accepted') THEN NULL ELSE '2024-05-30' END, a.id),
-         '55000', 'svc_application_flow', format('a %s application cannot become %s', a.status, t.status))
+         '55000', 'svc_application_flow', format('%s %s application cannot become %s', CASE WHEN a.status ~ '^[aeiou]' THEN 'an' ELSE 'a' END, a.status, t.status))
   FROM (VALUES (101, 'approved'), (201, 'returned'), (301, 'withdrawn'), (401, 'rejected')) AS a(id, status)
  CROSS JOIN unnest(enum_range(NULL::ismap.application_status)) AS t(status)
  WHERE t.status::text <> a.status
@@ -329,7 +329,7 @@ SELECT ismap_test.svc_file(1701, 17, '2024-05-01', 17) \g /dev/null
 SELECT ismap_test.svc_decide(1701, 'accepted', NULL) \g /dev/null
 SELECT ismap_test.refused(format($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2024-05-10',
                                    registration_number = %L WHERE application_id = 1701$$, n),
-                          '22P02', 'svc_registration_on_approval', format('%s is not a registration number', n))
+                          '22P02', 'svc_registration_on_approval', format('%L is not a registration number', n))
   FROM unnest(ARRAY['C24-050-1', 'C2024-0500-1', 'X24-0500-1', 'c24-0500-1', 'C24-0500-12', 'C24-05O0-1',
                     'C24-0500', 'C24_0500_1', ' C24-0500-1', 'C24-0500-1 ', '']) AS n;
 SELECT ismap_test.refused($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2024-05-10',
@@ -376,10 +376,13 @@ SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'app
 
 -- ---------------------------------------------------------------------
 -- svc_validity: no approval after the term would end
--- Service 5: audit period ending 2022-12-31, so the term would end 2024-04-30.
+-- Service 31 (new, with no earlier application: an application dated in
+-- the past must not overlap another one): audit period ending 2022-12-31,
+-- so the term would end 2024-04-30.
 
-SELECT ismap_test.audit(503, 5, :a, '2022-01-01', '2022-12-31', '2023-02-01') \g /dev/null
-SELECT ismap_test.svc_file(503, 5, '2023-02-10', 503) \g /dev/null
+SELECT ismap_test.service(31, 11, '架空サービス31', 'SaaS') \g /dev/null
+SELECT ismap_test.audit(503, 31, :a, '2022-01-01', '2022-12-31', '2023-02-01') \g /dev/null
+SELECT ismap_test.svc_file(503, 31, '2023-02-10', 503) \g /dev/null
 SELECT ismap_test.svc_decide(503, 'accepted', NULL) \g /dev/null
 SELECT ismap_test.refused($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2024-05-01'
                             WHERE application_id = 503$$, '23514', 'svc_validity',

@@ -10,7 +10,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(66);
+SELECT plan(71);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -247,6 +247,22 @@ SELECT results_eq(format($$SELECT d, ismap.service_status(%s, d)::text FROM unne
                   $$VALUES ('2024-08-19'::date, 'suspended'), ('2024-08-20', 'expired')$$,
                   'suspended in grace, expired from the rejection');
 SELECT is((SELECT count(*) FROM ismap_test.listed(:r7, '2024-08-20')), 0::bigint, 'and off the list');
+
+-- ---------------------------------------------------------------------
+-- Several changes in one statement are checked row by row, in order
+
+SELECT ismap_test.accepted(format($$INSERT INTO ismap.service_status_changes (registration_id, action, effective_on, grounds)
+                                    VALUES (%1$s, 'suspend', '2024-12-01', '一時停止'), (%1$s, 'lift', '2024-12-15', '解除')$$, :r1b),
+                           'a suspension and its lift in one statement are accepted');
+SELECT results_eq(format($$SELECT d, ismap.service_status(%1$s, d)::text, (SELECT status FROM ismap_test.listed(%1$s, d))
+                            FROM unnest(ARRAY['2024-11-30', '2024-12-01', '2024-12-15']::date[]) AS d$$, :r1b),
+                  $$VALUES ('2024-11-30'::date, 'valid', 'valid'), ('2024-12-01', 'suspended', 'suspended'), ('2024-12-15', 'valid', 'valid')$$,
+                  'and the status and the list follow both');
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_status_changes (registration_id, action, effective_on, grounds)
+                                   VALUES (%1$s, 'suspend', '2025-01-10', '一時停止'), (%1$s, 'suspend', '2025-01-20', '重ねての一時停止')$$, :r1b),
+                          '55000', 'ovs_suspension', 'two suspensions in one statement are refused, and neither is recorded');
+SELECT is(ismap.service_status(99999, '2024-06-01'), NULL, 'an unknown registration has no status');
+SELECT is(ismap.service_status(:r2, NULL), NULL, 'nor has any registration on a null day');
 
 -- ---------------------------------------------------------------------
 -- Only the committee records status changes

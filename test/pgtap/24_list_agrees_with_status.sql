@@ -504,12 +504,12 @@ SELECT diag(format('%s registrations of %s services, %s terms; %s registration-d
                    (SELECT count(DISTINCT service_id) FROM ismap.service_registrations),
                    (SELECT count(*) FROM ismap.service_registration_terms),
                    (SELECT count(*) FROM ismap_test.status_days), (SELECT count(*) FROM ismap_test.listed_days)));
-SELECT diag(format('status %-16s on %6s registration-days', coalesce(status, '(none yet)'), count(*)))
-  FROM ismap_test.status_days GROUP BY status ORDER BY status;
-SELECT diag(format('%-10s tried %4s, accepted %4s', step, count(*), count(*) FILTER (WHERE got = 'ok')))
-  FROM ismap_test.sim_log GROUP BY step ORDER BY step;
-SELECT diag(format('refused: %-45s %4s', got, count(*)))
-  FROM ismap_test.sim_log WHERE got <> 'ok' GROUP BY got ORDER BY got;
+SELECT diag('registration-days by status: ' || string_agg(format('%s %s', coalesce(status, 'none yet'), n), ', ' ORDER BY status))
+  FROM (SELECT status, count(*) AS n FROM ismap_test.status_days GROUP BY status) x;
+SELECT diag('writes accepted/tried: ' || string_agg(format('%s %s/%s', step, ok, n), ', ' ORDER BY step))
+  FROM (SELECT step, count(*) FILTER (WHERE got = 'ok') AS ok, count(*) AS n FROM ismap_test.sim_log GROUP BY step) x;
+SELECT diag('refusals: ' || string_agg(format('%s %s', got, n), ', ' ORDER BY got))
+  FROM (SELECT got, count(*) AS n FROM ismap_test.sim_log WHERE got <> 'ok' GROUP BY got) x;
 -- The first disagreements, if any, to start debugging from
 SELECT diag(format('list/status disagreement: registration %s on %s: list %s, service_status %s',
                    registration_id, d, l.status, s.status))
