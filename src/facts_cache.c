@@ -36,121 +36,6 @@
 PG_FUNCTION_INFO_V1(ismap_registration_standing);
 PG_FUNCTION_INFO_V1(ismap_facts_refresh);
 
-/* Attribute numbers of ismap.registration_facts, in its declared order. */
-enum
-{
-	F_TERM_IN_FORCE_FROM = 1,
-	F_TERM_PERIOD_START,
-	F_TERM_PERIOD_END,
-	F_TERM_VALID_UNTIL,
-	F_TERM_AUDIT_ID,
-	F_TERM_AUDITOR_ID,
-	F_RENEWAL_FILED_ON,
-	F_RENEWAL_DECIDED_ON,
-	F_CHANGE_ACTION,
-	F_CHANGE_EFFECTIVE_ON,
-	F_COUNT = F_CHANGE_EFFECTIVE_ON
-};
-
-typedef struct ArrayField
-{
-	int			n;
-	Datum	   *values;
-	bool	   *nulls;
-} ArrayField;
-
-static void
-read_field(HeapTupleHeader facts, int attno, Oid elemtype, ArrayField *out)
-{
-	bool		isnull;
-	Datum		d = GetAttributeByNum(facts, attno, &isnull);
-
-	out->n = 0;
-	out->values = NULL;
-	out->nulls = NULL;
-	if (isnull)
-		return;
-	/* the element types are fixed: no catalog lookup per row */
-	if (elemtype == INT8OID)
-		deconstruct_array(DatumGetArrayTypeP(d), INT8OID, sizeof(int64), FLOAT8PASSBYVAL,
-						  TYPALIGN_DOUBLE, &out->values, &out->nulls, &out->n);
-	else if (elemtype == TEXTOID)
-		deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT,
-						  &out->values, &out->nulls, &out->n);
-	else
-		deconstruct_array(DatumGetArrayTypeP(d), DATEOID, sizeof(DateADT), true,
-						  TYPALIGN_INT, &out->values, &out->nulls, &out->n);
-}
-
-static DateADT
-date_at(const ArrayField *f, int i, DateADT if_null)
-{
-	return (i < f->n && !f->nulls[i]) ? DatumGetDateADT(f->values[i]) : if_null;
-}
-
-static int64
-int64_at(const ArrayField *f, int i)
-{
-	return (i < f->n && !f->nulls[i]) ? DatumGetInt64(f->values[i]) : 0;
-}
-
-static void
-facts_from_row(HeapTupleHeader row, DateADT registered_on, RegistrationFacts *facts)
-{
-	ArrayField	f[F_COUNT + 1];
-
-	for (int attno = 1; attno <= F_COUNT; attno++)
-	{
-		Oid			elemtype = DATEOID;
-
-		if (attno == F_TERM_AUDIT_ID || attno == F_TERM_AUDITOR_ID)
-			elemtype = INT8OID;
-		else if (attno == F_CHANGE_ACTION)
-			elemtype = TEXTOID;
-		read_field(row, attno, elemtype, &f[attno]);
-	}
-
-	facts->registered_on = registered_on;
-	facts->nterms = f[F_TERM_IN_FORCE_FROM].n;
-	facts->terms = palloc0(sizeof(Term) * (facts->nterms + 1));
-	for (int i = 0; i < facts->nterms; i++)
-	{
-		Term	   *t = &facts->terms[i];
-
-		t->in_force_from = date_at(&f[F_TERM_IN_FORCE_FROM], i, 0);
-		t->valid_from = date_at(&f[F_TERM_PERIOD_START], i, 0);
-		t->period_end = date_at(&f[F_TERM_PERIOD_END], i, 0);
-		t->valid_until = date_at(&f[F_TERM_VALID_UNTIL], i, 0);
-		t->audit_id = int64_at(&f[F_TERM_AUDIT_ID], i);
-		t->auditor_id = int64_at(&f[F_TERM_AUDITOR_ID], i);
-	}
-
-	facts->nrenewals = f[F_RENEWAL_FILED_ON].n;
-	facts->renewals = palloc0(sizeof(Renewal) * (facts->nrenewals + 1));
-	for (int i = 0; i < facts->nrenewals; i++)
-	{
-		facts->renewals[i].filed_on = date_at(&f[F_RENEWAL_FILED_ON], i, 0);
-		facts->renewals[i].resolved_on = date_at(&f[F_RENEWAL_DECIDED_ON], i, DATEVAL_NOEND);
-	}
-
-	facts->nchanges = f[F_CHANGE_ACTION].n;
-	facts->changes = palloc0(sizeof(StatusChange) * (facts->nchanges + 1));
-	for (int i = 0; i < facts->nchanges; i++)
-	{
-		facts->changes[i].action =
-			status_action_from_label(TextDatumGetCString(f[F_CHANGE_ACTION].values[i]));
-		facts->changes[i].effective_on = date_at(&f[F_CHANGE_EFFECTIVE_ON], i, 0);
-	}
-}
-
-/*
- * ismap.registration_standing(facts ismap.registration_facts, registered_on
- *   date, day date, OUT status, OUT audit_period_start, OUT audit_period_end,
- *   OUT valid_until, OUT audit_id, OUT auditor_id, OUT renewal_filed_on):
- *   the status on a day, the term in force that day, and the filing date of
- *   a renewal pending that day, from a copy of the facts.  Pure: it reads no
- *   table, so the lists need no lookup per row.
- */
 typedef struct StandingCache
 {
 	TupleDesc	tupdesc;		/* blessed result type */
@@ -190,7 +75,7 @@ ismap_registration_standing(PG_FUNCTION_ARGS)
 	bool		nulls[7] = {true, true, true, true, true, true, true};
 	const Renewal *pending;
 
-	facts_from_row(PG_GETARG_HEAPTUPLEHEADER(0), PG_GETARG_DATEADT(1), &facts);
+	facts_from_composite(PG_GETARG_HEAPTUPLEHEADER(0), PG_GETARG_DATEADT(1), &facts);
 	s = standing_on(&facts, PG_GETARG_DATEADT(2));
 	if (s.status != LISTING_NONE && s.term != NULL)
 	{
@@ -358,7 +243,7 @@ refresh_facts(FactQueries *q, int64 id)
 	cached = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	if (!isnull)
 	{
-		facts_from_row(DatumGetHeapTupleHeader(cached), registered_on, &old_facts);
+		facts_from_composite(DatumGetHeapTupleHeader(cached), registered_on, &old_facts);
 		had_facts = true;
 	}
 

@@ -10,7 +10,11 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
+#include "fmgr.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
 
 #include "registration_facts.h"
 
@@ -22,19 +26,38 @@
 	 INT8ARRAYOID, INT8ARRAYOID, DATEARRAYOID, DATEARRAYOID, TEXTARRAYOID,	\
 	 DATEARRAYOID}}
 
+/*
+ * One query assembles a registration's facts as an ismap.registration_facts
+ * value: its terms ordered by coming into force, its renewal applications,
+ * its status changes in recording order.
+ */
+#define LOAD_FACTS(reg_table, key, owner, terms, period_start, period_end, audit_id, auditor_id, apps, changes) \
+	{"SELECT r.registered_on, r." owner ", ROW(t.a, t.b, t.c, t.d, t.e, t.f, p.a, p.b, c.a, c.b)::ismap.registration_facts" \
+	 " FROM ismap." reg_table " r" \
+	 " CROSS JOIN LATERAL (SELECT" \
+	 "   pg_catalog.array_agg(x.in_force_from ORDER BY x.in_force_from, x.term_no) a," \
+	 "   pg_catalog.array_agg(x." period_start " ORDER BY x.in_force_from, x.term_no) b," \
+	 "   pg_catalog.array_agg(" period_end " ORDER BY x.in_force_from, x.term_no) c," \
+	 "   pg_catalog.array_agg(x.valid_until ORDER BY x.in_force_from, x.term_no) d," \
+	 "   pg_catalog.array_agg(" audit_id " ORDER BY x.in_force_from, x.term_no) e," \
+	 "   pg_catalog.array_agg(" auditor_id " ORDER BY x.in_force_from, x.term_no) f" \
+	 "   FROM ismap." terms " x WHERE x." key " OPERATOR(pg_catalog.=) r." key ") t" \
+	 " CROSS JOIN LATERAL (SELECT" \
+	 "   pg_catalog.array_agg(y.applied_on ORDER BY y.application_id) a," \
+	 "   pg_catalog.array_agg(y.decided_on ORDER BY y.application_id) b" \
+	 "   FROM ismap." apps " y WHERE y." key " OPERATOR(pg_catalog.=) r." key \
+	 "   AND y.kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind) p" \
+	 " CROSS JOIN LATERAL (SELECT" \
+	 "   pg_catalog.array_agg(z.action::pg_catalog.text ORDER BY z.effective_on, z.change_id) a," \
+	 "   pg_catalog.array_agg(z.effective_on ORDER BY z.effective_on, z.change_id) b" \
+	 "   FROM ismap." changes " z WHERE z." key " OPERATOR(pg_catalog.=) r." key ") c" \
+	 " WHERE r." key " OPERATOR(pg_catalog.=) $1", 1, {INT8OID}}
+
 FactQueries auditor_queries = {
 	"auditor", "auditor",
-	{"SELECT registered_on, organization_id FROM ismap.auditors"
-	 " WHERE auditor_id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}},
-	{"SELECT in_force_from, valid_from, valid_until, NULL::date, NULL::bigint, NULL::bigint"
-	 " FROM ismap.auditor_terms WHERE auditor_id OPERATOR(pg_catalog.=) $1"
-	 " ORDER BY in_force_from, term_no", 1, {INT8OID}},
-	{"SELECT applied_on, decided_on FROM ismap.auditor_applications"
-	 " WHERE auditor_id OPERATOR(pg_catalog.=) $1"
-	 " AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind", 1, {INT8OID}},
-	{"SELECT action::pg_catalog.text, effective_on FROM ismap.auditor_status_changes"
-	 " WHERE auditor_id OPERATOR(pg_catalog.=) $1 ORDER BY effective_on, change_id",
-	 1, {INT8OID}},
+	LOAD_FACTS("auditors", "auditor_id", "organization_id", "auditor_terms", "valid_from",
+			   "NULL::date", "NULL::bigint", "NULL::bigint", "auditor_applications",
+			   "auditor_status_changes"),
 	{"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
 	 1, {INT8OID}},
 	{"SELECT facts, registered_on, registration_number FROM ismap.auditors"
@@ -44,17 +67,9 @@ FactQueries auditor_queries = {
 
 FactQueries service_queries = {
 	"registration", "cloud_service",
-	{"SELECT registered_on, service_id FROM ismap.service_registrations"
-	 " WHERE registration_id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}},
-	{"SELECT in_force_from, audit_period_start, valid_until, audit_period_end, audit_id, auditor_id"
-	 " FROM ismap.service_registration_terms WHERE registration_id OPERATOR(pg_catalog.=) $1"
-	 " ORDER BY in_force_from, term_no", 1, {INT8OID}},
-	{"SELECT applied_on, decided_on FROM ismap.service_applications"
-	 " WHERE registration_id OPERATOR(pg_catalog.=) $1"
-	 " AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind", 1, {INT8OID}},
-	{"SELECT action::pg_catalog.text, effective_on FROM ismap.service_status_changes"
-	 " WHERE registration_id OPERATOR(pg_catalog.=) $1 ORDER BY effective_on, change_id",
-	 1, {INT8OID}},
+	LOAD_FACTS("service_registrations", "registration_id", "service_id",
+			   "service_registration_terms", "audit_period_start", "x.audit_period_end",
+			   "x.audit_id", "x.auditor_id", "service_applications", "service_status_changes"),
 	{"SELECT 1 FROM ismap.service_registrations"
 	 " WHERE registration_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
 	{"SELECT facts, registered_on, registration_number FROM ismap.service_registrations"
@@ -62,55 +77,126 @@ FactQueries service_queries = {
 	WRITE_FACTS("service_registrations", "registration_id"),
 };
 
-static void
-load_terms(FactQueries *q, Datum *arg, bool read_only, MemoryContext cxt,
-		   RegistrationFacts *facts)
+/* Attribute numbers of ismap.registration_facts, in its declared order. */
+enum
 {
-	kept_plan_run(&q->terms, arg, NULL, read_only, 0);
-	facts->nterms = (int) SPI_processed;
-	facts->terms = MemoryContextAllocZero(cxt, sizeof(Term) * (facts->nterms + 1));
+	F_TERM_IN_FORCE_FROM = 1,
+	F_TERM_PERIOD_START,
+	F_TERM_PERIOD_END,
+	F_TERM_VALID_UNTIL,
+	F_TERM_AUDIT_ID,
+	F_TERM_AUDITOR_ID,
+	F_RENEWAL_FILED_ON,
+	F_RENEWAL_DECIDED_ON,
+	F_CHANGE_ACTION,
+	F_CHANGE_EFFECTIVE_ON,
+	F_COUNT = F_CHANGE_EFFECTIVE_ON
+};
+
+typedef struct ArrayField
+{
+	int			n;
+	Datum	   *values;
+	bool	   *nulls;
+} ArrayField;
+
+static void
+read_field(HeapTupleHeader facts, int attno, Oid elemtype, ArrayField *out)
+{
+	bool		isnull;
+	Datum		d = GetAttributeByNum(facts, attno, &isnull);
+
+	out->n = 0;
+	out->values = NULL;
+	out->nulls = NULL;
+	if (isnull)
+		return;
+	/* the element types are fixed: no catalog lookup per row */
+	if (elemtype == INT8OID)
+		deconstruct_array(DatumGetArrayTypeP(d), INT8OID, sizeof(int64), FLOAT8PASSBYVAL,
+						  TYPALIGN_DOUBLE, &out->values, &out->nulls, &out->n);
+	else if (elemtype == TEXTOID)
+		deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT,
+						  &out->values, &out->nulls, &out->n);
+	else
+		deconstruct_array(DatumGetArrayTypeP(d), DATEOID, sizeof(DateADT), true,
+						  TYPALIGN_INT, &out->values, &out->nulls, &out->n);
+}
+
+static DateADT
+date_at(const ArrayField *f, int i, DateADT if_null)
+{
+	return (i < f->n && !f->nulls[i]) ? DatumGetDateADT(f->values[i]) : if_null;
+}
+
+static int64
+int64_at(const ArrayField *f, int i)
+{
+	return (i < f->n && !f->nulls[i]) ? DatumGetInt64(f->values[i]) : 0;
+}
+
+/*
+ * The facts held in an ismap.registration_facts value (a registration row's
+ * copy, or what the load query below assembles), allocated in the current
+ * memory context.
+ */
+void
+facts_from_composite(HeapTupleHeader row, DateADT registered_on, RegistrationFacts *facts)
+{
+	ArrayField	f[F_COUNT + 1];
+
+	for (int attno = 1; attno <= F_COUNT; attno++)
+	{
+		Oid			elemtype = DATEOID;
+
+		if (attno == F_TERM_AUDIT_ID || attno == F_TERM_AUDITOR_ID)
+			elemtype = INT8OID;
+		else if (attno == F_CHANGE_ACTION)
+			elemtype = TEXTOID;
+		read_field(row, attno, elemtype, &f[attno]);
+	}
+
+	facts->registered_on = registered_on;
+	facts->nterms = f[F_TERM_IN_FORCE_FROM].n;
+	facts->terms = palloc0(sizeof(Term) * (facts->nterms + 1));
 	for (int i = 0; i < facts->nterms; i++)
 	{
 		Term	   *t = &facts->terms[i];
 
-		spi_get_date(i, 1, &t->in_force_from);
-		spi_get_date(i, 2, &t->valid_from);
-		spi_get_date(i, 3, &t->valid_until);
-		spi_get_date(i, 4, &t->period_end);
-		spi_get_int64(i, 5, &t->audit_id);
-		spi_get_int64(i, 6, &t->auditor_id);
+		t->in_force_from = date_at(&f[F_TERM_IN_FORCE_FROM], i, 0);
+		t->valid_from = date_at(&f[F_TERM_PERIOD_START], i, 0);
+		t->period_end = date_at(&f[F_TERM_PERIOD_END], i, 0);
+		t->valid_until = date_at(&f[F_TERM_VALID_UNTIL], i, 0);
+		t->audit_id = int64_at(&f[F_TERM_AUDIT_ID], i);
+		t->auditor_id = int64_at(&f[F_TERM_AUDITOR_ID], i);
 	}
-}
 
-static void
-load_renewals(FactQueries *q, Datum *arg, bool read_only, MemoryContext cxt,
-			  RegistrationFacts *facts)
-{
-	kept_plan_run(&q->renewals, arg, NULL, read_only, 0);
-	facts->nrenewals = (int) SPI_processed;
-	facts->renewals = MemoryContextAllocZero(cxt, sizeof(Renewal) * (facts->nrenewals + 1));
+	facts->nrenewals = f[F_RENEWAL_FILED_ON].n;
+	facts->renewals = palloc0(sizeof(Renewal) * (facts->nrenewals + 1));
 	for (int i = 0; i < facts->nrenewals; i++)
 	{
-		spi_get_date(i, 1, &facts->renewals[i].filed_on);
-		if (!spi_get_date(i, 2, &facts->renewals[i].resolved_on))
-			facts->renewals[i].resolved_on = DATEVAL_NOEND;
+		facts->renewals[i].filed_on = date_at(&f[F_RENEWAL_FILED_ON], i, 0);
+		facts->renewals[i].resolved_on = date_at(&f[F_RENEWAL_DECIDED_ON], i, DATEVAL_NOEND);
 	}
-}
 
-static void
-load_changes(FactQueries *q, Datum *arg, bool read_only, MemoryContext cxt,
-			 RegistrationFacts *facts)
-{
-	kept_plan_run(&q->changes, arg, NULL, read_only, 0);
-	facts->nchanges = (int) SPI_processed;
-	facts->changes = MemoryContextAllocZero(cxt, sizeof(StatusChange) * (facts->nchanges + 1));
+	facts->nchanges = f[F_CHANGE_ACTION].n;
+	facts->changes = palloc0(sizeof(StatusChange) * (facts->nchanges + 1));
 	for (int i = 0; i < facts->nchanges; i++)
 	{
-		facts->changes[i].action = status_action_from_label(spi_get_text(i, 1));
-		spi_get_date(i, 2, &facts->changes[i].effective_on);
+		facts->changes[i].action =
+			status_action_from_label(TextDatumGetCString(f[F_CHANGE_ACTION].values[i]));
+		facts->changes[i].effective_on = date_at(&f[F_CHANGE_EFFECTIVE_ON], i, 0);
 	}
 }
 
+/*
+ * ismap.registration_standing(facts ismap.registration_facts, registered_on
+ *   date, day date, OUT status, OUT audit_period_start, OUT audit_period_end,
+ *   OUT valid_until, OUT audit_id, OUT auditor_id, OUT renewal_filed_on):
+ *   the status on a day, the term in force that day, and the filing date of
+ *   a renewal pending that day, from a copy of the facts.  Pure: it reads no
+ *   table, so the lists need no lookup per row.
+ */
 /*
  * Load the facts of registration 'id' into 'facts', allocated in 'cxt'.
  * The caller is connected to SPI.  Returns false if there is no such
@@ -123,18 +209,22 @@ facts_load(FactQueries *q, int64 id, bool read_only, MemoryContext cxt,
 		   RegistrationFacts *facts, int64 *owner_id)
 {
 	Datum		arg = Int64GetDatum(id);
+	bool		isnull;
+	Datum		composite;
+	DateADT		registered_on = 0;
+	MemoryContext old;
 
 	memset(facts, 0, sizeof(*facts));
-	kept_plan_run(&q->registration, &arg, NULL, read_only, 1);
+	kept_plan_run(&q->load, &arg, NULL, read_only, 1);
 	if (SPI_processed == 0)
 		return false;
-	spi_get_date(0, 1, &facts->registered_on);
+	spi_get_date(0, 1, &registered_on);
 	if (owner_id)
 		spi_get_int64(0, 2, owner_id);
-
-	load_terms(q, &arg, read_only, cxt, facts);
-	load_renewals(q, &arg, read_only, cxt, facts);
-	load_changes(q, &arg, read_only, cxt, facts);
+	composite = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
+	old = MemoryContextSwitchTo(cxt);
+	facts_from_composite(DatumGetHeapTupleHeader(composite), registered_on, facts);
+	MemoryContextSwitchTo(old);
 	return facts->nterms > 0;
 }
 

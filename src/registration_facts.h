@@ -14,11 +14,8 @@
 /*
  * The queries that read one kind of registration, each with the
  * registration's id as $1:
- *	registration: registered_on, owner id (organization or service)
- *	terms: in_force_from, valid_from, valid_until, period_end, audit_id,
- *		   auditor_id, ordered by in_force_from
- *	renewals: applied_on, decided_on (null while undecided)
- *	changes: action as text, effective_on, in recording order
+ *	load: registered_on, owner id (organization or service), and the facts
+ *		  as an ismap.registration_facts value
  *	lock: the registration row, FOR UPDATE
  *	cached: facts, registered_on, registration_number of the row
  *	write_facts: set the row's facts to ROW($2..$11)
@@ -27,10 +24,7 @@ typedef struct FactQueries
 {
 	const char *noun;			/* "auditor", "registration": for messages */
 	const char *list_name;		/* "auditor", "cloud_service": for the feed */
-	KeptPlan	registration;
-	KeptPlan	terms;
-	KeptPlan	renewals;
-	KeptPlan	changes;
+	KeptPlan	load;
 	KeptPlan	lock;
 	KeptPlan	cached;
 	KeptPlan	write_facts;
@@ -43,6 +37,8 @@ extern bool facts_load(FactQueries *q, int64 id, bool read_only,
 					   MemoryContext cxt, RegistrationFacts *facts,
 					   int64 *owner_id);
 extern bool registration_lock(FactQueries *q, int64 id);
+extern void facts_from_composite(HeapTupleHeader row, DateADT registered_on,
+								 RegistrationFacts *facts);
 extern bool in_force_status(ListingStatus status);
 
 #endif							/* REGISTRATION_FACTS_H */
