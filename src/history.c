@@ -31,6 +31,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/jsonb.h"
@@ -198,6 +199,29 @@ change_reason(TriggerData *td, HeapTuple tup)
 /* Key of the advisory lock that serializes appends ('ISMAPLOG'). */
 #define HISTORY_LOCK_KEY INT64CONST(0x49534D41504C4F47)
 
+/*
+ * The last row this backend appended.  While the transaction holds the
+ * lock, nobody else appends, so the next row follows it without asking the
+ * table again.  It is trusted only within the same transaction and
+ * subtransaction: a subtransaction that ends (aborted or not) changes the
+ * current subtransaction id, and the next append asks the table again.
+ */
+static struct
+{
+	LocalTransactionId lxid;
+	SubTransactionId subxid;
+	int64		seq;
+	uint8		hash[PG_SHA256_DIGEST_LENGTH];
+}			last_append;
+
+static bool
+last_append_known(void)
+{
+	return last_append.lxid == MyProc->lxid &&
+		last_append.subxid == GetCurrentSubTransactionId() &&
+		last_append.seq > 0;
+}
+
 static void
 append(LogRow *row)
 {
@@ -219,18 +243,26 @@ append(LogRow *row)
 	char		nulls[12];
 	bool		isnull;
 
-	args[0] = Int64GetDatum(HISTORY_LOCK_KEY);
-	kept_plan_run(&lock, args, NULL, false, 0);
-	kept_plan_run(&last, NULL, NULL, false, 1);
 	row->seq = 1;
 	memset(row->prev_hash, 0, sizeof(row->prev_hash));
-	if (SPI_processed == 1)
+	if (last_append_known())
 	{
-		spi_get_int64(0, 1, &row->seq);
-		row->seq++;
-		if (!copy_digest(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull),
-						 row->prev_hash))
-			elog(ERROR, "ismap: the last row of the history has no valid hash");
+		row->seq = last_append.seq + 1;
+		memcpy(row->prev_hash, last_append.hash, sizeof(row->prev_hash));
+	}
+	else
+	{
+		args[0] = Int64GetDatum(HISTORY_LOCK_KEY);
+		kept_plan_run(&lock, args, NULL, false, 0);
+		kept_plan_run(&last, NULL, NULL, false, 1);
+		if (SPI_processed == 1)
+		{
+			spi_get_int64(0, 1, &row->seq);
+			row->seq++;
+			if (!copy_digest(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull),
+							 row->prev_hash))
+				elog(ERROR, "ismap: the last row of the history has no valid hash");
+		}
 	}
 	hash_row(row, digest);
 
@@ -248,6 +280,11 @@ append(LogRow *row)
 	args[10] = PointerGetDatum(digest_bytea(row->prev_hash));
 	args[11] = PointerGetDatum(digest_bytea(digest));
 	kept_plan_write(&insert, args, nulls, 0);
+
+	last_append.lxid = MyProc->lxid;
+	last_append.subxid = GetCurrentSubTransactionId();
+	last_append.seq = row->seq;
+	memcpy(last_append.hash, digest, sizeof(digest));
 }
 
 /*
