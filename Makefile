@@ -45,6 +45,7 @@ REGRESS = \
 	service_lifecycle \
 	service_renewal \
 	service_status_changes \
+	history \
 	privileges \
 	drop_extension
 REGRESS_OPTS = --inputdir=.
@@ -56,7 +57,9 @@ ISOLATION = \
 	two_new_applications \
 	two_service_renewals \
 	service_renewal_races_suspension \
-	audit_races_auditor_removal
+	audit_races_auditor_removal \
+	history_concurrent_writers \
+	list_changed_notify
 ISOLATION_OPTS = --inputdir=test/isolation
 
 PG_CPPFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers

@@ -242,6 +242,7 @@ append(LogRow *row)
 	Datum		args[12];
 	char		nulls[12];
 	bool		isnull;
+	MemoryContext cxt = CurrentMemoryContext;
 
 	row->seq = 1;
 	memset(row->prev_hash, 0, sizeof(row->prev_hash));
@@ -279,7 +280,32 @@ append(LogRow *row)
 	args[9] = row->reason ? CStringGetTextDatum(row->reason) : (nulls[9] = 'n', (Datum) 0);
 	args[10] = PointerGetDatum(digest_bytea(row->prev_hash));
 	args[11] = PointerGetDatum(digest_bytea(digest));
-	kept_plan_write(&insert, args, nulls, 0);
+	PG_TRY();
+	{
+		kept_plan_write(&insert, args, nulls, 0);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode != ERRCODE_UNIQUE_VIOLATION)
+			PG_RE_THROW();
+		FlushErrorState();
+
+		/*
+		 * Another transaction appended after this one's snapshot was taken
+		 * (REPEATABLE READ, SERIALIZABLE): its row took this seq.  The
+		 * chain cannot fork; this transaction must start again.
+		 */
+		ismap_refuse(ERRCODE_T_R_SERIALIZATION_FAILURE, RULE_SEC_HISTORY,
+					 "the decision log moved on since this transaction began",
+					 errdetail("Row %lld of ismap.history was written by a transaction this one cannot see.",
+							   (long long) row->seq),
+					 errhint("Retry the transaction."));
+	}
+	PG_END_TRY();
 
 	last_append.lxid = MyProc->lxid;
 	last_append.subxid = GetCurrentSubTransactionId();

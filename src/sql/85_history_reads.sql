@@ -5,7 +5,7 @@
 -- row, its image after the last change recorded at or before that moment.
 CREATE FUNCTION ismap.known_rows(table_name text, as_known_at timestamptz)
   RETURNS SETOF jsonb
-  LANGUAGE sql STABLE STRICT
+  LANGUAGE sql STABLE STRICT ROWS 100
   SET search_path = pg_catalog, pg_temp
   AS $$
     SELECT k.after
@@ -28,7 +28,10 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date, as_known_at timestamptz)
                  valid_until date, auditor_name text, auditor_registration_number text,
                  status ismap.listing_status)
   LANGUAGE sql STABLE STRICT SECURITY DEFINER
+  -- the rebuilt rows have no statistics: keep the planner from compiling
+  -- a plan it wrongly believes huge
   SET search_path = pg_catalog, pg_temp
+  SET jit = off
   AS $$
     WITH regs AS (SELECT r.* FROM ismap.known_rows('service_registrations', as_known_at) j,
                          jsonb_populate_record(NULL::ismap.service_registrations, j) r),
@@ -78,6 +81,7 @@ CREATE FUNCTION ismap.auditor_list_at(day date, as_known_at timestamptz)
                  status ismap.listing_status)
   LANGUAGE sql STABLE STRICT SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
+  SET jit = off
   AS $$
     WITH auds AS (SELECT a.* FROM ismap.known_rows('auditors', as_known_at) j,
                          jsonb_populate_record(NULL::ismap.auditors, j) a),
