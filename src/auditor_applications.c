@@ -446,7 +446,10 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 			/* a corrected decision date: the term it granted moves with it */
 			SPI_connect();
 			registry_role_enter(&role);
-			correct_approval_date(false, new_app.application_id, new_app.decided_on);
+			if (strcmp(new_app.status, "approved") == 0)
+				correct_approval_date(false, new_app.application_id, new_app.decided_on);
+			check_correction_keeps_order(false, new_app.subject_id, new_app.application_id,
+										 old_app.decided_on, new_app.decided_on);
 			registry_role_leave(&role);
 			SPI_finish();
 		}

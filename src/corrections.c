@@ -304,3 +304,89 @@ correct_approval_date(bool service, int64 application_id, DateADT decided_on)
 		kept_plan_write(&q->set_registered, args, NULL, 0);
 	}
 }
+
+/* ---------- a corrected decision date keeps its place among the facts ---------- */
+
+typedef struct OrderQueries
+{
+	const char *flow_rule;
+	KeptPlan	changes;		/* a status change of the subject strictly between $3 and $4 */
+	KeptPlan	others;			/* another dated fact of the subject strictly between */
+} OrderQueries;
+
+static OrderQueries auditor_order = {
+	RULE_AUD_APPLICATION_FLOW,
+	{"SELECT c.effective_on FROM ismap.auditor_status_changes c"
+	 " JOIN ismap.auditors a ON a.auditor_id OPERATOR(pg_catalog.=) c.auditor_id"
+	 " WHERE a.organization_id OPERATOR(pg_catalog.=) $1 AND $2 OPERATOR(pg_catalog.<>) 0"
+	 " AND c.effective_on OPERATOR(pg_catalog.>) $3 AND c.effective_on OPERATOR(pg_catalog.<) $4"
+	 " LIMIT 1", 4, {INT8OID, INT8OID, DATEOID, DATEOID}},
+	{"SELECT d FROM ("
+	 "  SELECT applied_on AS d FROM ismap.auditor_applications"
+	 "   WHERE organization_id OPERATOR(pg_catalog.=) $1 AND application_id OPERATOR(pg_catalog.<>) $2"
+	 "  UNION ALL SELECT decided_on FROM ismap.auditor_applications"
+	 "   WHERE organization_id OPERATOR(pg_catalog.=) $1 AND application_id OPERATOR(pg_catalog.<>) $2"
+	 "  UNION ALL SELECT t.in_force_from FROM ismap.auditor_terms t"
+	 "   JOIN ismap.auditors a ON a.auditor_id OPERATOR(pg_catalog.=) t.auditor_id"
+	 "   WHERE a.organization_id OPERATOR(pg_catalog.=) $1 AND t.application_id OPERATOR(pg_catalog.<>) $2"
+	 " ) x WHERE d OPERATOR(pg_catalog.>) $3 AND d OPERATOR(pg_catalog.<) $4 LIMIT 1",
+	 4, {INT8OID, INT8OID, DATEOID, DATEOID}},
+};
+
+static OrderQueries service_order = {
+	RULE_SVC_APPLICATION_FLOW,
+	{"SELECT c.effective_on FROM ismap.service_status_changes c"
+	 " JOIN ismap.service_registrations r ON r.registration_id OPERATOR(pg_catalog.=) c.registration_id"
+	 " WHERE r.service_id OPERATOR(pg_catalog.=) $1 AND $2 OPERATOR(pg_catalog.<>) 0"
+	 " AND c.effective_on OPERATOR(pg_catalog.>) $3 AND c.effective_on OPERATOR(pg_catalog.<) $4"
+	 " LIMIT 1", 4, {INT8OID, INT8OID, DATEOID, DATEOID}},
+	{"SELECT d FROM ("
+	 "  SELECT applied_on AS d FROM ismap.service_applications"
+	 "   WHERE service_id OPERATOR(pg_catalog.=) $1 AND application_id OPERATOR(pg_catalog.<>) $2"
+	 "  UNION ALL SELECT decided_on FROM ismap.service_applications"
+	 "   WHERE service_id OPERATOR(pg_catalog.=) $1 AND application_id OPERATOR(pg_catalog.<>) $2"
+	 "  UNION ALL SELECT t.in_force_from FROM ismap.service_registration_terms t"
+	 "   JOIN ismap.service_registrations r ON r.registration_id OPERATOR(pg_catalog.=) t.registration_id"
+	 "   WHERE r.service_id OPERATOR(pg_catalog.=) $1 AND t.application_id OPERATOR(pg_catalog.<>) $2"
+	 " ) x WHERE d OPERATOR(pg_catalog.>) $3 AND d OPERATOR(pg_catalog.<) $4 LIMIT 1",
+	 4, {INT8OID, INT8OID, DATEOID, DATEOID}},
+};
+
+/*
+ * A corrected decision date may not move the decision past another dated
+ * fact of the same organization or service (an application filed or
+ * decided, a term coming into force, a status change taking effect):
+ * those were accepted in view of the decision as it was recorded, and
+ * reordering them would make the history say what no rule allowed.  The
+ * caller is connected to SPI as the owner.
+ */
+void
+check_correction_keeps_order(bool service, int64 subject_id, int64 application_id,
+							 DateADT old_date, DateADT new_date)
+{
+	OrderQueries *q = service ? &service_order : &auditor_order;
+	Datum		args[4];
+	DateADT		between;
+
+	args[0] = Int64GetDatum(subject_id);
+	args[1] = Int64GetDatum(application_id);
+	args[2] = DateADTGetDatum(Min(old_date, new_date));
+	args[3] = DateADTGetDatum(Max(old_date, new_date));
+
+	kept_plan_run(&q->changes, args, NULL, false, 1);
+	if (SPI_processed > 0 && spi_get_date(0, 1, &between))
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_SUSPENSION,
+					 "the corrected decision date would move the decision past a status change",
+					 errdetail("A status change takes effect on %s, between %s and %s.",
+							   ismap_date_text(between), ismap_date_text(old_date),
+							   ismap_date_text(new_date)),
+					 errhint("A correction cannot reorder the facts; record the decision as it was taken."));
+	kept_plan_run(&q->others, args, NULL, false, 1);
+	if (SPI_processed > 0 && spi_get_date(0, 1, &between))
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, q->flow_rule,
+					 "the corrected decision date would move the decision past another recorded fact",
+					 errdetail("Another application or term is dated %s, between %s and %s.",
+							   ismap_date_text(between), ismap_date_text(old_date),
+							   ismap_date_text(new_date)),
+					 errhint("A correction cannot reorder the facts; record the decision as it was taken."));
+}

@@ -31,6 +31,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "port/pg_bswap.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
@@ -60,12 +61,14 @@ typedef struct LogRow
 	uint8		prev_hash[PG_SHA256_DIGEST_LENGTH];
 } LogRow;
 
+/* A field: its length as 4 bytes in network order (-1: null), then its bytes. */
 static void
 hash_field(pg_cryptohash_ctx *ctx, const char *value)
 {
-	int32		len = value ? (int32) strlen(value) : -1;
+	size_t		len = value ? strlen(value) : 0;
+	uint32		prefix = pg_hton32(value ? (uint32) len : (uint32) -1);
 
-	pg_cryptohash_update(ctx, (const uint8 *) &len, sizeof(len));
+	pg_cryptohash_update(ctx, (const uint8 *) &prefix, sizeof(prefix));
 	if (value)
 		pg_cryptohash_update(ctx, (const uint8 *) value, len);
 }

@@ -163,7 +163,8 @@ CREATE FUNCTION ismap.entry_change_reason(list text, id bigint, from_day date, t
                  format('validity ended on %s', old_valid_until))
       WHEN new_status OPERATOR(pg_catalog.=) 'renewal_pending' THEN
         (SELECT format('validity ended on %s; renewal filed on %s is undecided', old_valid_until, applied_on)
-           FROM renewals WHERE decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) to_day
+           FROM renewals WHERE (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) to_day)
+            AND applied_on OPERATOR(pg_catalog.<=) old_valid_until
           ORDER BY applied_on DESC LIMIT 1)
       WHEN new_valid_until OPERATOR(pg_catalog.<>) old_valid_until THEN
         (SELECT format('renewal approved on %s: valid until %s', decided_on, new_valid_until)
