@@ -81,3 +81,11 @@ CREATE VIEW ismap.overdue_compliance_reports WITH (security_barrier) AS
   SELECT * FROM ismap.overdue_compliance_reports_at(ismap.today());
 COMMENT ON VIEW ismap.overdue_compliance_reports IS
   '本日時点で期限を過ぎて未提出の遵守状況報告 / compliance reports overdue today';
+COMMENT ON COLUMN ismap.overdue_compliance_reports.report_id IS '報告ID / report id';
+COMMENT ON COLUMN ismap.overdue_compliance_reports.auditor_id IS '監査機関ID / auditor id';
+COMMENT ON COLUMN ismap.overdue_compliance_reports.registration_number IS '登録番号 / registration number';
+COMMENT ON COLUMN ismap.overdue_compliance_reports.name IS '名称 / name';
+COMMENT ON COLUMN ismap.overdue_compliance_reports.due_on IS '報告期限 / due date';
+COMMENT ON COLUMN ismap.overdue_compliance_reports.filed_on IS '報告日（期限後） / filing date, if filed late';
+COMMENT ON COLUMN ismap.overdue_compliance_reports.days_overdue IS '超過日数 / days overdue';
+COMMENT ON COLUMN ismap.overdue_compliance_reports.auditor_status IS '監査機関の状態 / the auditor''s status';
