@@ -257,6 +257,29 @@ refresh_facts(FactQueries *q, int64 id)
 }
 
 /*
+ * An application update changes the facts only if it names another
+ * registration or changes the decision date (a decision, or its
+ * correction); accepting an application changes nothing the status reads.
+ */
+static bool
+decision_changed(TriggerData *td)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	const char *target = td->tg_trigger->tgargs[1];
+	int64		old_id,
+				new_id;
+	DateADT		old_day,
+				new_day;
+	bool		had_id = tuple_get_int64(td->tg_trigtuple, desc, target, &old_id);
+	bool		has_id = tuple_get_int64(td->tg_newtuple, desc, target, &new_id);
+	bool		had_day = tuple_get_date(td->tg_trigtuple, desc, "decided_on", &old_day);
+	bool		has_day = tuple_get_date(td->tg_newtuple, desc, "decided_on", &new_day);
+
+	return had_id != has_id || old_id != new_id ||
+		had_day != has_day || old_day != new_day;
+}
+
+/*
  * AFTER INSERT OR UPDATE FOR EACH ROW on the tables of a registration's
  * facts (applications, status changes).  Arguments: 'auditor' or
  * 'service', and the column of the row that names the registration.
@@ -279,6 +302,8 @@ ismap_facts_refresh(PG_FUNCTION_ARGS)
 	q = strcmp(td->tg_trigger->tgargs[0], "auditor") == 0 ? &auditor_queries : &service_queries;
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	if (!tuple_get_int64(tup, RelationGetDescr(td->tg_relation), td->tg_trigger->tgargs[1], &id))
+		return PointerGetDatum(NULL);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !decision_changed(td))
 		return PointerGetDatum(NULL);
 
 	SPI_connect();
