@@ -27,6 +27,8 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 	char	   *program;
 
 	trigger_check(fcinfo, "ismap_cloud_services_check", true, true);
+	if (registry_restoring())
+		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 

@@ -104,6 +104,8 @@ ismap_compliance_reports_check(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 
 	trigger_check(fcinfo, "ismap_compliance_reports_check", true, true);
+	if (registry_restoring())
+		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))

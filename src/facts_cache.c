@@ -294,6 +294,8 @@ ismap_facts_refresh(PG_FUNCTION_ARGS)
 	RegistryRole role;
 
 	trigger_check(fcinfo, "ismap_facts_refresh", true, false);
+	if (registry_restoring())
+		return restored_row(fcinfo);
 	if (td->tg_trigger->tgnargs != 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),

@@ -330,6 +330,8 @@ ismap_log_change(PG_FUNCTION_ARGS)
 	RegistryRole role;
 
 	trigger_check(fcinfo, "ismap_log_change", true, false);
+	if (registry_restoring())
+		return restored_row(fcinfo);
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && only_facts_changed(td))
 		return PointerGetDatum(NULL);
 	desc = RelationGetDescr(td->tg_relation);
@@ -365,7 +367,8 @@ ismap_history_guard(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function ismap_history_guard can only be called as a trigger")));
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && internal_write_depth > 0)
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) &&
+		(internal_write_depth > 0 || registry_restoring()))
 		return PointerGetDatum(td->tg_trigtuple);
 	ismap_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, RULE_SEC_HISTORY,
 				 "the decision log is append-only",

@@ -116,6 +116,10 @@ extern bool tuple_get_date(HeapTuple tup, TupleDesc desc, const char *column,
 extern char *tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column);
 extern bool text_is_blank(const char *s);
 
+/* Restoring a dump (registry_spi.c) */
+extern bool registry_restoring(void);
+extern Datum restored_row(FunctionCallInfo fcinfo);
+
 /* Trigger prologue: refuses to run on a misconfigured trigger. */
 extern void trigger_check(FunctionCallInfo fcinfo, const char *funcname,
 						  bool row_level, bool before);

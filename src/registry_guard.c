@@ -37,6 +37,8 @@ ismap_written_by_extension(PG_FUNCTION_ARGS)
 	const char *rule;
 
 	trigger_check(fcinfo, "ismap_written_by_extension", true, true);
+	if (registry_restoring())
+		return restored_row(fcinfo);
 	rule = rule_argument(td, "ismap_written_by_extension");
 	if (internal_write_depth <= 0)
 		ismap_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, rule,

@@ -283,6 +283,8 @@ ismap_setting_overrides_check(PG_FUNCTION_ARGS)
 	char	   *value;
 
 	trigger_check(fcinfo, "ismap_setting_overrides_check", true, true);
+	if (registry_restoring())
+		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SETTING_VALUE,

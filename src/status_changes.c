@@ -169,6 +169,8 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 	RegistryRole role;
 
 	trigger_check(fcinfo, funcname, true, true);
+	if (registry_restoring())
+		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && correction_reason() != NULL)
