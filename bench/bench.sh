@@ -2,8 +2,12 @@
 # Runs the benchmarks against the PostgreSQL server of the environment
 # (PGHOST/PGPORT/PGUSER, as pg_virtualenv sets them) and prints a table of
 # figures and ratios.  BENCH_SCALES: numbers of services, e.g. "1000 10000".
+# BENCH_CONCURRENCY_SECONDS: length of the concurrency run that follows
+# (bench/concurrency.sh); 0 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BENCH_CONCURRENCY_SECONDS=${BENCH_CONCURRENCY_SECONDS:-60}
+export BENCH_CONCURRENCY_SECONDS
 SCALES=${BENCH_SCALES:-"1000 10000 100000"}
 REPS=${BENCH_REPS:-5}
 export PGCLIENTENCODING=UTF8
@@ -30,3 +34,7 @@ for n in $SCALES; do
     "$list_ms" "$plain_ms" "$(echo "$list_ms / $plain_ms" | bc -l)" "$status_ms"
   dropdb "$db"
 done
+
+if [ "$BENCH_CONCURRENCY_SECONDS" != 0 ]; then
+  bench/concurrency.sh
+fi

@@ -132,6 +132,7 @@ lock_organization(int64 organization_id)
 	};
 	Datum		arg = Int64GetDatum(organization_id);
 
+	history_lock();
 	kept_plan_run(&kp, &arg, NULL, false, 1);
 }
 

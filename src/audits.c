@@ -84,6 +84,7 @@ check_audit_by_registered_auditor(const Audit *audit)
 	Standing	s;
 	int64		organization = 0;
 
+	history_lock();
 	kept_plan_run(&lock, &arg, NULL, false, 1);
 	if (SPI_processed != 1 ||
 		!facts_load(&auditor_queries, audit->auditor_id, false, CurrentMemoryContext,

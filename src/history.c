@@ -217,6 +217,36 @@ static struct
 	uint8		hash[PG_SHA256_DIGEST_LENGTH];
 }			last_append;
 
+/* Whether this (sub)transaction already holds the lock that orders appends. */
+static struct
+{
+	LocalTransactionId lxid;
+	SubTransactionId subxid;
+}			lock_held;
+
+/*
+ * Take the lock that serializes appends to the log.  Every trigger that
+ * writes takes it before it locks any registry row, so that all writers
+ * lock in one order (the log first) and none deadlocks with another: a
+ * writer would otherwise hold a row and wait for the log while the log's
+ * holder waits for that row.  Held until the transaction ends.
+ */
+void
+history_lock(void)
+{
+	static KeptPlan lock = {
+		"SELECT pg_catalog.pg_advisory_xact_lock($1)", 1, {INT8OID}
+	};
+	Datum		arg = Int64GetDatum(HISTORY_LOCK_KEY);
+
+	if (lock_held.lxid == MyProc->lxid &&
+		lock_held.subxid == GetCurrentSubTransactionId())
+		return;
+	kept_plan_run(&lock, &arg, NULL, false, 0);
+	lock_held.lxid = MyProc->lxid;
+	lock_held.subxid = GetCurrentSubTransactionId();
+}
+
 static bool
 last_append_known(void)
 {
@@ -228,9 +258,6 @@ last_append_known(void)
 static void
 append(LogRow *row)
 {
-	static KeptPlan lock = {
-		"SELECT pg_catalog.pg_advisory_xact_lock($1)", 1, {INT8OID}
-	};
 	static KeptPlan last = {
 		"SELECT seq, hash FROM ismap.history ORDER BY seq DESC LIMIT 1", 0, {InvalidOid}
 	};
@@ -256,8 +283,7 @@ append(LogRow *row)
 	}
 	else
 	{
-		args[0] = Int64GetDatum(HISTORY_LOCK_KEY);
-		kept_plan_run(&lock, args, NULL, false, 0);
+		history_lock();
 		kept_plan_run(&last, NULL, NULL, false, 1);
 		if (SPI_processed == 1)
 		{

@@ -116,6 +116,9 @@ extern bool tuple_get_date(HeapTuple tup, TupleDesc desc, const char *column,
 extern char *tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column);
 extern bool text_is_blank(const char *s);
 
+/* history.c: taken by every writing trigger before it locks a row */
+extern void history_lock(void);
+
 /* Restoring a dump (registry_spi.c) */
 extern bool registry_restoring(void);
 extern Datum restored_row(FunctionCallInfo fcinfo);

@@ -234,6 +234,7 @@ registration_lock(FactQueries *q, int64 id)
 {
 	Datum		arg = Int64GetDatum(id);
 
+	history_lock();
 	kept_plan_run(&q->lock, &arg, NULL, false, 1);
 	return SPI_processed == 1;
 }

@@ -130,6 +130,7 @@ lock_service(int64 service_id)
 	};
 	Datum		arg = Int64GetDatum(service_id);
 
+	history_lock();
 	kept_plan_run(&kp, &arg, NULL, false, 1);
 }
 
