@@ -11,6 +11,7 @@
 
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "ismap.h"
@@ -68,7 +69,8 @@ check_corporate_number(const char *s)
 					 errhint("Give the 13-digit 法人番号 of the organization."));
 	if (!is_thirteen_digits(s))
 		ismap_refuse(ERRCODE_INVALID_TEXT_REPRESENTATION, RULE_ORG_CORPORATE_NUMBER,
-					 psprintf("\"%s\" is not a corporate number", s),
+					 psprintf("\"%s\" is not a corporate number",
+							  pnstrdup(s, pg_mbcliplen(s, strlen(s), 40))),
 					 errdetail("A 法人番号 is exactly 13 digits 0-9, without spaces or hyphens."),
 					 errhint("Give the 13 digits as published by the National Tax Agency."));
 	if ((s[0] - '0') != check_digit(s + 1))

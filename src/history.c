@@ -291,7 +291,11 @@ append(LogRow *row)
 			row->seq++;
 			if (!copy_digest(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull),
 							 row->prev_hash))
-				elog(ERROR, "ismap: the last row of the history has no valid hash");
+				ismap_refuse(ERRCODE_DATA_CORRUPTED, RULE_SEC_HISTORY,
+							 "the decision log's last row has no valid hash",
+							 errdetail("Row %lld of ismap.history was altered outside the extension.",
+									   (long long) (row->seq - 1)),
+							 errhint("Run SELECT * FROM ismap.verify_history() and restore the log from a backup."));
 		}
 	}
 	hash_row(row, digest);

@@ -164,6 +164,9 @@ status_action_from_label(const char *label)
 		return ACTION_LIFT;
 	if (strcmp(label, "remove") == 0)
 		return ACTION_REMOVE;
-	elog(ERROR, "ismap: unknown status action \"%s\"", label);
+	ismap_refuse(ERRCODE_INVALID_TEXT_REPRESENTATION, RULE_OVS_SUSPENSION,
+				 psprintf("\"%s\" is not a status change", label),
+				 errdetail("A status change is suspend, lift or remove."),
+				 errhint("Give facts as the registry keeps them."));
 	return ACTION_REMOVE;		/* keep compiler quiet */
 }
