@@ -217,6 +217,51 @@ refuse_application_delete(const Application *a)
 				 errhint("Withdraw an undecided application by setting its status to 'withdrawn'."));
 }
 
+/*
+ * Another application of the same kind that was pending on the day this one
+ * is dated, or is dated later: it is undecided, or decided after that day.
+ * Comparing with the application's date, not with today, keeps a
+ * backdated filing from overlapping one recorded earlier.  key is the
+ * applicant for a new application, the registration for a renewal.
+ */
+bool
+overlapping_application_exists(ApplicantQueries *q, bool renewal, int64 key,
+							   DateADT applied_on)
+{
+	Datum		args[2];
+
+	args[0] = Int64GetDatum(key);
+	args[1] = DateADTGetDatum(applied_on);
+	kept_plan_run(renewal ? &q->overlapping_renewal : &q->overlapping_new,
+				  args, NULL, false, 1);
+	return SPI_processed > 0;
+}
+
+/* A registration of the applicant made on or after the day. */
+bool
+registered_since(ApplicantQueries *q, int64 applicant, DateADT day)
+{
+	Datum		args[2];
+
+	args[0] = Int64GetDatum(applicant);
+	args[1] = DateADTGetDatum(day);
+	kept_plan_run(&q->registered_since, args, NULL, false, 1);
+	return SPI_processed > 0;
+}
+
+/*
+ * One decision about an applicant at a time, each seeing what committed
+ * last; the log's lock first, as every writer takes it (history.c).
+ */
+void
+lock_applicant(ApplicantQueries *q, int64 applicant)
+{
+	Datum		arg = Int64GetDatum(applicant);
+
+	history_lock();
+	kept_plan_run(&q->lock, &arg, NULL, false, 1);
+}
+
 /* A copy of the row with one bigint column set, in the current context. */
 HeapTuple
 set_int64_column(HeapTuple tup, TupleDesc desc, const char *column, int64 value)

@@ -13,6 +13,8 @@
 #include "access/tupdesc.h"
 #include "utils/date.h"
 
+#include "ismap.h"
+
 /*
  * One application row.  The subject is who or what applies (an
  * organization for auditors, a cloud service for services); the target is
@@ -44,6 +46,27 @@ typedef struct ApplicationColumns
 	const char *subject;		/* organization_id or service_id */
 	const char *target;			/* auditor_id or registration_id */
 } ApplicationColumns;
+
+/*
+ * What the rules ask about an applicant (an organization for auditors, a
+ * cloud service for services), each query given by its registry:
+ *	overlapping_new: a new application of $1 undecided on $2 or dated later
+ *	overlapping_renewal: the same for renewals of registration $1
+ *	registered_since: a registration of $1 made on or after $2
+ *	lock: the applicant's row, FOR UPDATE
+ */
+typedef struct ApplicantQueries
+{
+	KeptPlan	overlapping_new;
+	KeptPlan	overlapping_renewal;
+	KeptPlan	registered_since;
+	KeptPlan	lock;
+} ApplicantQueries;
+
+extern bool overlapping_application_exists(ApplicantQueries *q, bool renewal,
+										   int64 key, DateADT applied_on);
+extern bool registered_since(ApplicantQueries *q, int64 applicant, DateADT day);
+extern void lock_applicant(ApplicantQueries *q, int64 applicant);
 
 extern void read_application(HeapTuple tup, TupleDesc desc,
 							 const ApplicationColumns *cols, Application *a);

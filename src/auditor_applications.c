@@ -74,67 +74,22 @@ auditors_in_force(int64 organization_id, DateADT day, int64 *found,
 	return count;
 }
 
-/*
- * Another application of the same kind that was pending on the day this one
- * is dated, or is dated later: it is undecided, or decided after that day.
- * Comparing with the application's date, not with today, keeps a
- * backdated filing from overlapping one recorded earlier.
- */
-static bool
-overlapping_application_exists(bool renewal, int64 key, DateADT applied_on)
-{
-	static KeptPlan by_auditor = {
-		"SELECT 1 FROM ismap.auditor_applications"
-		" WHERE auditor_id OPERATOR(pg_catalog.=) $1"
-		" AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind"
-		" AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
-		2, {INT8OID, DATEOID}
-	};
-	static KeptPlan by_organization = {
-		"SELECT 1 FROM ismap.auditor_applications"
-		" WHERE organization_id OPERATOR(pg_catalog.=) $1"
-		" AND kind OPERATOR(pg_catalog.=) 'new'::ismap.application_kind"
-		" AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
-		2, {INT8OID, DATEOID}
-	};
-	Datum		args[2];
-
-	args[0] = Int64GetDatum(key);
-	args[1] = DateADTGetDatum(applied_on);
-	kept_plan_run(renewal ? &by_auditor : &by_organization, args, NULL, false, 1);
-	return SPI_processed > 0;
-}
-
-/* An auditor of the organization registered on or after the day. */
-static bool
-registered_since(int64 organization_id, DateADT day)
-{
-	static KeptPlan kp = {
-		"SELECT 1 FROM ismap.auditors WHERE organization_id OPERATOR(pg_catalog.=) $1"
-		" AND registered_on OPERATOR(pg_catalog.>=) $2",
-		2, {INT8OID, DATEOID}
-	};
-	Datum		args[2];
-
-	args[0] = Int64GetDatum(organization_id);
-	args[1] = DateADTGetDatum(day);
-	kept_plan_run(&kp, args, NULL, false, 1);
-	return SPI_processed > 0;
-}
-
-static void
-lock_organization(int64 organization_id)
-{
-	static KeptPlan kp = {
-		"SELECT 1 FROM ismap.organizations"
-		" WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-		1, {INT8OID}
-	};
-	Datum		arg = Int64GetDatum(organization_id);
-
-	history_lock();
-	kept_plan_run(&kp, &arg, NULL, false, 1);
-}
+static ApplicantQueries auditor_applicant = {
+	{"SELECT 1 FROM ismap.auditor_applications"
+	 " WHERE organization_id OPERATOR(pg_catalog.=) $1"
+	 " AND kind OPERATOR(pg_catalog.=) 'new'::ismap.application_kind"
+	 " AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
+	 2, {INT8OID, DATEOID}},
+	{"SELECT 1 FROM ismap.auditor_applications"
+	 " WHERE auditor_id OPERATOR(pg_catalog.=) $1"
+	 " AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind"
+	 " AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
+	 2, {INT8OID, DATEOID}},
+	{"SELECT 1 FROM ismap.auditors WHERE organization_id OPERATOR(pg_catalog.=) $1"
+	 " AND registered_on OPERATOR(pg_catalog.>=) $2", 2, {INT8OID, DATEOID}},
+	{"SELECT 1 FROM ismap.organizations"
+	 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+};
 
 /* ---------- filing ---------- */
 
@@ -145,7 +100,7 @@ check_new_filing(const Application *a)
 	bool		had_expired;
 
 	/* one decision about an organization at a time: see what committed last */
-	lock_organization(a->subject_id);
+	lock_applicant(&auditor_applicant, a->subject_id);
 	if (a->has_target)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "a new application names no auditor",
@@ -159,7 +114,7 @@ check_new_filing(const Application *a)
 							   (long long) in_force, (long long) a->subject_id,
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a renewal (kind 'renewal') instead."));
-	if (overlapping_application_exists(false, a->subject_id, a->applied_on))
+	if (overlapping_application_exists(&auditor_applicant, false, a->subject_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization already has an undecided application",
 					 errdetail("Organization %lld has a new application that was undecided on %s or is dated later.",
@@ -255,7 +210,7 @@ check_renewal_filing(const Application *a, int64 auditor_id)
 							   ismap_date_text(latest->valid_until),
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new')."));
-	if (overlapping_application_exists(true, auditor_id, a->applied_on))
+	if (overlapping_application_exists(&auditor_applicant, true, auditor_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the auditor already has an undecided renewal",
 					 errdetail("Auditor %lld has a renewal that was undecided on %s or is dated later.",
@@ -349,9 +304,9 @@ approve_new(const Application *a)
 	int64		auditor_id = 0;
 	bool		had_expired;
 
-	lock_organization(a->subject_id);
+	lock_applicant(&auditor_applicant, a->subject_id);
 	if (auditors_in_force(a->subject_id, a->decided_on, &in_force, &had_expired) > 0 ||
-		registered_since(a->subject_id, a->decided_on))
+		registered_since(&auditor_applicant, a->subject_id, a->decided_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization is already a registered auditor",
 					 errdetail("Auditor %lld of organization %lld is in force on %s.",

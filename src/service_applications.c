@@ -72,67 +72,22 @@ registrations_in_force(int64 service_id, DateADT day, int64 *in_force,
 	return count;
 }
 
-/*
- * Another application of the same kind that was pending on the day this one
- * is dated, or is dated later: it is undecided, or decided after that day.
- * Comparing with the application's date, not with today, keeps a
- * backdated filing from overlapping one recorded earlier.
- */
-static bool
-overlapping_application_exists(bool renewal, int64 key, DateADT applied_on)
-{
-	static KeptPlan by_registration = {
-		"SELECT 1 FROM ismap.service_applications"
-		" WHERE registration_id OPERATOR(pg_catalog.=) $1"
-		" AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind"
-		" AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
-		2, {INT8OID, DATEOID}
-	};
-	static KeptPlan by_service = {
-		"SELECT 1 FROM ismap.service_applications"
-		" WHERE service_id OPERATOR(pg_catalog.=) $1"
-		" AND kind OPERATOR(pg_catalog.=) 'new'::ismap.application_kind"
-		" AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
-		2, {INT8OID, DATEOID}
-	};
-	Datum		args[2];
-
-	args[0] = Int64GetDatum(key);
-	args[1] = DateADTGetDatum(applied_on);
-	kept_plan_run(renewal ? &by_registration : &by_service, args, NULL, false, 1);
-	return SPI_processed > 0;
-}
-
-/* A registration of the service made on or after the day. */
-static bool
-registered_since(int64 service_id, DateADT day)
-{
-	static KeptPlan kp = {
-		"SELECT 1 FROM ismap.service_registrations WHERE service_id OPERATOR(pg_catalog.=) $1"
-		" AND registered_on OPERATOR(pg_catalog.>=) $2",
-		2, {INT8OID, DATEOID}
-	};
-	Datum		args[2];
-
-	args[0] = Int64GetDatum(service_id);
-	args[1] = DateADTGetDatum(day);
-	kept_plan_run(&kp, args, NULL, false, 1);
-	return SPI_processed > 0;
-}
-
-static void
-lock_service(int64 service_id)
-{
-	static KeptPlan kp = {
-		"SELECT 1 FROM ismap.cloud_services"
-		" WHERE service_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-		1, {INT8OID}
-	};
-	Datum		arg = Int64GetDatum(service_id);
-
-	history_lock();
-	kept_plan_run(&kp, &arg, NULL, false, 1);
-}
+static ApplicantQueries service_applicant = {
+	{"SELECT 1 FROM ismap.service_applications"
+	 " WHERE service_id OPERATOR(pg_catalog.=) $1"
+	 " AND kind OPERATOR(pg_catalog.=) 'new'::ismap.application_kind"
+	 " AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
+	 2, {INT8OID, DATEOID}},
+	{"SELECT 1 FROM ismap.service_applications"
+	 " WHERE registration_id OPERATOR(pg_catalog.=) $1"
+	 " AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind"
+	 " AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
+	 2, {INT8OID, DATEOID}},
+	{"SELECT 1 FROM ismap.service_registrations WHERE service_id OPERATOR(pg_catalog.=) $1"
+	 " AND registered_on OPERATOR(pg_catalog.>=) $2", 2, {INT8OID, DATEOID}},
+	{"SELECT 1 FROM ismap.cloud_services"
+	 " WHERE service_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+};
 
 /* ---------- the audit behind an application ---------- */
 
@@ -193,7 +148,7 @@ check_new_filing(const Application *a)
 	int			total;
 
 	/* one decision about a service at a time: see what committed last */
-	lock_service(a->subject_id);
+	lock_applicant(&service_applicant, a->subject_id);
 	if (a->has_target)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "a new application names no registration",
@@ -207,7 +162,7 @@ check_new_filing(const Application *a)
 							   (long long) in_force, (long long) a->subject_id,
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a renewal (kind 'renewal') instead."));
-	if (overlapping_application_exists(false, a->subject_id, a->applied_on))
+	if (overlapping_application_exists(&service_applicant, false, a->subject_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service already has an undecided application",
 					 errdetail("Service %lld has a new application that was undecided on %s or is dated later.",
@@ -291,7 +246,7 @@ check_renewal_filing(const Application *a, int64 registration_id, const Audit *a
 							   (long long) registration_id, ismap_date_text(latest->valid_until),
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new'); it makes a new registration."));
-	if (overlapping_application_exists(true, registration_id, a->applied_on))
+	if (overlapping_application_exists(&service_applicant, true, registration_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the registration already has an undecided renewal",
 					 errdetail("Registration %lld has a renewal that was undecided on %s or is dated later.",
@@ -369,9 +324,9 @@ approve_new(const Application *a, const Audit *audit)
 	int			total;
 	char	   *number;
 
-	lock_service(a->subject_id);
+	lock_applicant(&service_applicant, a->subject_id);
 	if (registrations_in_force(a->subject_id, a->decided_on, &in_force, &total, NULL) > 0 ||
-		registered_since(a->subject_id, a->decided_on))
+		registered_since(&service_applicant, a->subject_id, a->decided_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service is already registered",
 					 errdetail("Registration %lld of service %lld is in force on %s.",
