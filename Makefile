@@ -14,6 +14,7 @@ OBJS = \
 	src/registry_spi.o \
 	src/listing_status.o \
 	src/registration_facts.o \
+	src/facts_scan.o \
 	src/auditor_status.o \
 	src/application_flow.o \
 	src/auditor_applications.o \
@@ -27,6 +28,7 @@ OBJS = \
 	src/service_status.o \
 	src/facts_cache.o \
 	src/history.o \
+	src/direct_insert.o \
 	src/corrections.o
 
 # The extension script is assembled from readable sources, in file-name order.

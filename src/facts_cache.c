@@ -65,6 +65,14 @@ standing_cache(FunctionCallInfo fcinfo)
 	return cache;
 }
 
+/*
+ * ismap.registration_standing(facts ismap.registration_facts, registered_on
+ *   date, day date, OUT status, OUT audit_period_start, OUT audit_period_end,
+ *   OUT valid_until, OUT audit_id, OUT auditor_id, OUT renewal_filed_on):
+ *   the status on a day, the term in force that day, and the filing date of
+ *   a renewal pending that day, from a copy of the facts.  Pure: it reads no
+ *   table, so the lists need no lookup per row.
+ */
 Datum
 ismap_registration_standing(PG_FUNCTION_ARGS)
 {

@@ -54,6 +54,8 @@ typedef struct LogRow
 	const char *operation;
 	const char *before;			/* canonical jsonb text, or NULL */
 	const char *after;
+	Datum		before_doc;		/* the same as jsonb, when appending */
+	Datum		after_doc;
 	const char *session_user_name;
 	const char *acting_user_name;
 	TimestampTz recorded_at;
@@ -122,17 +124,19 @@ copy_digest(Datum d, uint8 *out)
 }
 
 /*
- * The row as canonical jsonb text (what jsonb_out prints), without the
- * derived facts column: the text that is both stored and hashed.
+ * The row as jsonb (*doc) and as canonical jsonb text (what jsonb_out
+ * prints, returned), without the derived facts column: the value stored
+ * and the text hashed.
  */
 static char *
-row_image(HeapTuple tup, TupleDesc desc)
+row_image(HeapTuple tup, TupleDesc desc, bool has_facts, Datum *doc)
 {
 	Datum		json = DirectFunctionCall1(row_to_json, heap_copy_tuple_as_datum(tup, desc));
-	Datum		jb = DirectFunctionCall1(jsonb_in, CStringGetDatum(TextDatumGetCString(json)));
 
-	jb = DirectFunctionCall2(jsonb_delete, jb, CStringGetTextDatum("facts"));
-	return DatumGetCString(DirectFunctionCall1(jsonb_out, jb));
+	*doc = DirectFunctionCall1(jsonb_in, CStringGetDatum(TextDatumGetCString(json)));
+	if (has_facts)
+		*doc = DirectFunctionCall2(jsonb_delete, *doc, CStringGetTextDatum("facts"));
+	return DatumGetCString(DirectFunctionCall1(jsonb_out, *doc));
 }
 
 /* The values of the key columns (the trigger's arguments), comma separated. */
@@ -261,16 +265,9 @@ append(LogRow *row)
 	static KeptPlan last = {
 		"SELECT seq, hash FROM ismap.history ORDER BY seq DESC LIMIT 1", 0, {InvalidOid}
 	};
-	static KeptPlan insert = {
-		"INSERT INTO ismap.history (seq, table_name, row_key, operation, before, after,"
-		" session_user_name, acting_user_name, recorded_at, reason, prev_hash, hash)"
-		" VALUES ($1, $2, $3, $4, $5::pg_catalog.jsonb, $6::pg_catalog.jsonb, $7, $8, $9, $10, $11, $12)",
-		12, {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,
-		TIMESTAMPTZOID, TEXTOID, BYTEAOID, BYTEAOID}
-	};
 	uint8		digest[PG_SHA256_DIGEST_LENGTH];
-	Datum		args[12];
-	char		nulls[12];
+	Datum		values[12];
+	bool		nulls[12];
 	bool		isnull;
 	MemoryContext cxt = CurrentMemoryContext;
 
@@ -300,22 +297,25 @@ append(LogRow *row)
 	}
 	hash_row(row, digest);
 
-	memset(nulls, ' ', sizeof(nulls));
-	args[0] = Int64GetDatum(row->seq);
-	args[1] = CStringGetTextDatum(row->table_name);
-	args[2] = CStringGetTextDatum(row->row_key);
-	args[3] = CStringGetTextDatum(row->operation);
-	args[4] = row->before ? CStringGetTextDatum(row->before) : (nulls[4] = 'n', (Datum) 0);
-	args[5] = row->after ? CStringGetTextDatum(row->after) : (nulls[5] = 'n', (Datum) 0);
-	args[6] = CStringGetTextDatum(row->session_user_name);
-	args[7] = CStringGetTextDatum(row->acting_user_name);
-	args[8] = TimestampTzGetDatum(row->recorded_at);
-	args[9] = row->reason ? CStringGetTextDatum(row->reason) : (nulls[9] = 'n', (Datum) 0);
-	args[10] = PointerGetDatum(digest_bytea(row->prev_hash));
-	args[11] = PointerGetDatum(digest_bytea(digest));
+	memset(nulls, false, sizeof(nulls));
+	values[0] = Int64GetDatum(row->seq);
+	values[1] = CStringGetTextDatum(row->table_name);
+	values[2] = CStringGetTextDatum(row->row_key);
+	values[3] = CStringGetTextDatum(row->operation);
+	values[4] = row->before_doc;
+	nulls[4] = (row->before == NULL);
+	values[5] = row->after_doc;
+	nulls[5] = (row->after == NULL);
+	values[6] = CStringGetTextDatum(row->session_user_name);
+	values[7] = CStringGetTextDatum(row->acting_user_name);
+	values[8] = TimestampTzGetDatum(row->recorded_at);
+	values[9] = row->reason ? CStringGetTextDatum(row->reason) : (Datum) 0;
+	nulls[9] = (row->reason == NULL);
+	values[10] = PointerGetDatum(digest_bytea(row->prev_hash));
+	values[11] = PointerGetDatum(digest_bytea(digest));
 	PG_TRY();
 	{
-		kept_plan_write(&insert, args, nulls, 0);
+		direct_insert("history", 12, values, nulls);
 	}
 	PG_CATCH();
 	{
@@ -358,6 +358,7 @@ ismap_log_change(PG_FUNCTION_ARGS)
 	HeapTuple	current;
 	LogRow		row;
 	RegistryRole role;
+	bool		has_facts;
 
 	trigger_check(fcinfo, "ismap_log_change", true, false);
 	if (registry_restoring())
@@ -372,8 +373,11 @@ ismap_log_change(PG_FUNCTION_ARGS)
 	row.row_key = row_key(td, current);
 	row.operation = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? "INSERT" :
 		TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "UPDATE" : "DELETE";
-	row.before = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? NULL : row_image(td->tg_trigtuple, desc);
-	row.after = TRIGGER_FIRED_BY_DELETE(td->tg_event) ? NULL : row_image(current, desc);
+	has_facts = SPI_fnumber(desc, "facts") > 0;
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		row.before = row_image(td->tg_trigtuple, desc, has_facts, &row.before_doc);
+	if (!TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		row.after = row_image(current, desc, has_facts, &row.after_doc);
 	row.session_user_name = GetUserNameFromId(GetSessionUserId(), false);
 	row.acting_user_name = GetUserNameFromId(GetOuterUserId(), false);
 	row.recorded_at = GetCurrentTransactionStartTimestamp();

@@ -119,6 +119,9 @@ extern bool text_is_blank(const char *s);
 /* history.c: taken by every writing trigger before it locks a row */
 extern void history_lock(void);
 
+/* direct_insert.c */
+extern void direct_insert(const char *table, int ncolumns, Datum *values, bool *nulls);
+
 /* Restoring a dump (registry_spi.c) */
 extern bool registry_restoring(void);
 extern Datum restored_row(FunctionCallInfo fcinfo);

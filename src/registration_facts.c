@@ -26,38 +26,9 @@
 	 INT8ARRAYOID, INT8ARRAYOID, DATEARRAYOID, DATEARRAYOID, TEXTARRAYOID,	\
 	 DATEARRAYOID}}
 
-/*
- * One query assembles a registration's facts as an ismap.registration_facts
- * value: its terms ordered by coming into force, its renewal applications,
- * its status changes in recording order.
- */
-#define LOAD_FACTS(reg_table, key, owner, terms, period_start, period_end, audit_id, auditor_id, apps, changes) \
-	{"SELECT r.registered_on, r." owner ", ROW(t.a, t.b, t.c, t.d, t.e, t.f, p.a, p.b, c.a, c.b)::ismap.registration_facts" \
-	 " FROM ismap." reg_table " r" \
-	 " CROSS JOIN LATERAL (SELECT" \
-	 "   pg_catalog.array_agg(x.in_force_from ORDER BY x.in_force_from, x.term_no) a," \
-	 "   pg_catalog.array_agg(x." period_start " ORDER BY x.in_force_from, x.term_no) b," \
-	 "   pg_catalog.array_agg(" period_end " ORDER BY x.in_force_from, x.term_no) c," \
-	 "   pg_catalog.array_agg(x.valid_until ORDER BY x.in_force_from, x.term_no) d," \
-	 "   pg_catalog.array_agg(" audit_id " ORDER BY x.in_force_from, x.term_no) e," \
-	 "   pg_catalog.array_agg(" auditor_id " ORDER BY x.in_force_from, x.term_no) f" \
-	 "   FROM ismap." terms " x WHERE x." key " OPERATOR(pg_catalog.=) r." key ") t" \
-	 " CROSS JOIN LATERAL (SELECT" \
-	 "   pg_catalog.array_agg(y.applied_on ORDER BY y.application_id) a," \
-	 "   pg_catalog.array_agg(y.decided_on ORDER BY y.application_id) b" \
-	 "   FROM ismap." apps " y WHERE y." key " OPERATOR(pg_catalog.=) r." key \
-	 "   AND y.kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind) p" \
-	 " CROSS JOIN LATERAL (SELECT" \
-	 "   pg_catalog.array_agg(z.action::pg_catalog.text ORDER BY z.effective_on, z.change_id) a," \
-	 "   pg_catalog.array_agg(z.effective_on ORDER BY z.effective_on, z.change_id) b" \
-	 "   FROM ismap." changes " z WHERE z." key " OPERATOR(pg_catalog.=) r." key ") c" \
-	 " WHERE r." key " OPERATOR(pg_catalog.=) $1", 1, {INT8OID}}
-
 FactQueries auditor_queries = {
 	"auditor", "auditor",
-	LOAD_FACTS("auditors", "auditor_id", "organization_id", "auditor_terms", "valid_from",
-			   "NULL::date", "NULL::bigint", "NULL::bigint", "auditor_applications",
-			   "auditor_status_changes"),
+	&auditor_tables,
 	{"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
 	 1, {INT8OID}},
 	{"SELECT facts, registered_on, registration_number FROM ismap.auditors"
@@ -67,9 +38,7 @@ FactQueries auditor_queries = {
 
 FactQueries service_queries = {
 	"registration", "cloud_service",
-	LOAD_FACTS("service_registrations", "registration_id", "service_id",
-			   "service_registration_terms", "audit_period_start", "x.audit_period_end",
-			   "x.audit_id", "x.auditor_id", "service_applications", "service_status_changes"),
+	&service_tables,
 	{"SELECT 1 FROM ismap.service_registrations"
 	 " WHERE registration_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
 	{"SELECT facts, registered_on, registration_number FROM ismap.service_registrations"
@@ -190,17 +159,8 @@ facts_from_composite(HeapTupleHeader row, DateADT registered_on, RegistrationFac
 }
 
 /*
- * ismap.registration_standing(facts ismap.registration_facts, registered_on
- *   date, day date, OUT status, OUT audit_period_start, OUT audit_period_end,
- *   OUT valid_until, OUT audit_id, OUT auditor_id, OUT renewal_filed_on):
- *   the status on a day, the term in force that day, and the filing date of
- *   a renewal pending that day, from a copy of the facts.  Pure: it reads no
- *   table, so the lists need no lookup per row.
- */
-/*
- * Load the facts of registration 'id' into 'facts', allocated in 'cxt'.
- * The caller is connected to SPI.  Returns false if there is no such
- * registration.  read_only is true for the read-side functions (they see
+ * Load the facts of registration 'id' into 'facts', allocated in 'cxt'
+ * (facts_scan.c).  Returns false if there is no such registration.  read_only is true for the read-side functions (they see
  * the caller's snapshot) and false in triggers (each query then sees what
  * committed last, after the trigger has locked the registration).
  */
@@ -208,24 +168,8 @@ bool
 facts_load(FactQueries *q, int64 id, bool read_only, MemoryContext cxt,
 		   RegistrationFacts *facts, int64 *owner_id)
 {
-	Datum		arg = Int64GetDatum(id);
-	bool		isnull;
-	Datum		composite;
-	DateADT		registered_on = 0;
-	MemoryContext old;
-
-	memset(facts, 0, sizeof(*facts));
-	kept_plan_run(&q->load, &arg, NULL, read_only, 1);
-	if (SPI_processed == 0)
-		return false;
-	spi_get_date(0, 1, &registered_on);
-	if (owner_id)
-		spi_get_int64(0, 2, owner_id);
-	composite = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
-	old = MemoryContextSwitchTo(cxt);
-	facts_from_composite(DatumGetHeapTupleHeader(composite), registered_on, facts);
-	MemoryContextSwitchTo(old);
-	return facts->nterms > 0;
+	return facts_scan(q->tables, id, read_only, cxt, facts, owner_id) &&
+		facts->nterms > 0;
 }
 
 /* Lock a registration so that decisions about it are taken one at a time. */

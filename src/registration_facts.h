@@ -12,28 +12,33 @@
 #include "listing_status.h"
 
 /*
- * The queries that read one kind of registration, each with the
- * registration's id as $1:
- *	load: registered_on, owner id (organization or service), and the facts
- *		  as an ismap.registration_facts value
+ * How to read one kind of registration: its tables (for facts_scan), and
+ * the queries, each with the registration's id as $1:
  *	lock: the registration row, FOR UPDATE
  *	cached: facts, registered_on, registration_number of the row
  *	write_facts: set the row's facts to ROW($2..$11)
  */
+typedef struct FactTables FactTables;	/* facts_scan.c */
+
 typedef struct FactQueries
 {
 	const char *noun;			/* "auditor", "registration": for messages */
 	const char *list_name;		/* "auditor", "cloud_service": for the feed */
-	KeptPlan	load;
+	FactTables *tables;
 	KeptPlan	lock;
 	KeptPlan	cached;
 	KeptPlan	write_facts;
 } FactQueries;
 
+extern FactTables auditor_tables;
+extern FactTables service_tables;
 extern FactQueries auditor_queries;
 extern FactQueries service_queries;
 
 extern bool facts_load(FactQueries *q, int64 id, bool read_only,
+					   MemoryContext cxt, RegistrationFacts *facts,
+					   int64 *owner_id);
+extern bool facts_scan(FactTables *tables, int64 id, bool read_only,
 					   MemoryContext cxt, RegistrationFacts *facts,
 					   int64 *owner_id);
 extern bool registration_lock(FactQueries *q, int64 id);

@@ -1,0 +1,112 @@
+/*
+ * direct_insert.c
+ *		Writing a row the extension owns straight into its table and
+ *		indexes, the way PostgreSQL writes catalog rows.
+ *
+ * The decision log receives one row per change to the registry.  Through
+ * SPI each of those rows would cost an executor start-up and shutdown and
+ * a parse of its jsonb images; written here it costs the heap insert and
+ * the index inserts, which is all the row needs: the log has no trigger to
+ * fire for the extension's own rows, no default to compute, and the values
+ * are built by the extension (NOT NULL and CHECK hold by construction).
+ * Unique indexes are checked as the executor checks them (waiting for a
+ * concurrent inserter of the same key); partial and expression indexes
+ * are maintained; an index kind the executor would treat specially
+ * (deferred uniqueness, exclusion) is refused rather than skipped.
+ */
+#include "postgres.h"
+
+#include "access/genam.h"
+#include "access/heapam.h"
+#include "access/table.h"
+#include "access/xact.h"
+#include "catalog/index.h"
+#include "executor/executor.h"
+#include "nodes/makefuncs.h"
+#include "utils/rel.h"
+
+#include "ismap.h"
+
+/* Insert the index entries of tup (stored in slot) into every index of rel. */
+static void
+insert_index_entries(Relation rel, TupleTableSlot *slot, HeapTuple tup)
+{
+	List	   *indexes = RelationGetIndexList(rel);
+	ListCell   *lc;
+	EState	   *estate = NULL;
+
+	foreach(lc, indexes)
+	{
+		Relation	index = index_open(lfirst_oid(lc), RowExclusiveLock);
+		IndexInfo  *info = BuildIndexInfo(index);
+		Datum		values[INDEX_MAX_KEYS];
+		bool		isnull[INDEX_MAX_KEYS];
+
+		if (!info->ii_ReadyForInserts)
+		{
+			index_close(index, RowExclusiveLock);
+			continue;
+		}
+		if (info->ii_ExclusionOps != NULL || !index->rd_index->indimmediate)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("ismap: index \"%s\" on ismap.%s is deferred or an exclusion constraint",
+							RelationGetRelationName(index), RelationGetRelationName(rel)),
+					 errhint("Drop that index; the extension writes this table itself.")));
+		if (info->ii_Expressions != NIL || info->ii_Predicate != NIL)
+		{
+			if (estate == NULL)
+			{
+				estate = CreateExecutorState();
+				GetPerTupleExprContext(estate)->ecxt_scantuple = slot;
+			}
+			if (info->ii_Predicate != NIL &&
+				!ExecQual(ExecPrepareQual(info->ii_Predicate, estate),
+						  GetPerTupleExprContext(estate)))
+			{
+				index_close(index, RowExclusiveLock);
+				continue;
+			}
+		}
+		FormIndexDatum(info, slot, estate, values, isnull);
+		index_insert(index, values, isnull, &tup->t_self, rel,
+					 index->rd_index->indisunique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO,
+					 false, info);
+		index_close(index, RowExclusiveLock);
+	}
+	if (estate != NULL)
+		FreeExecutorState(estate);
+	list_free(indexes);
+}
+
+/*
+ * Insert one row (ncolumns values and nulls, in the table's column order)
+ * into ismap.<table>, bypassing its triggers.  The caller has checked that
+ * the values satisfy the table's constraints.
+ */
+void
+direct_insert(const char *table, int ncolumns, Datum *values, bool *nulls)
+{
+	Relation	rel = table_openrv(makeRangeVar("ismap", (char *) table, -1), RowExclusiveLock);
+	TupleDesc	desc = RelationGetDescr(rel);
+	HeapTuple	tup;
+	TupleTableSlot *slot;
+
+	for (int i = 0; i < desc->natts; i++)
+		if (TupleDescAttr(desc, i)->attisdropped)
+			ncolumns = -1;
+	if (desc->natts != ncolumns)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("ismap: the columns of ismap.%s are not the ones the extension created", table),
+				 errhint("Restore the table's definition from the extension script.")));
+	tup = heap_form_tuple(desc, values, nulls);
+
+	heap_insert(rel, tup, GetCurrentCommandId(true), 0, NULL);
+	slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
+	ExecStoreHeapTuple(tup, slot, false);
+	insert_index_entries(rel, slot, tup);
+	ExecDropSingleTupleTableSlot(slot);
+	heap_freetuple(tup);
+	table_close(rel, RowExclusiveLock);
+}
