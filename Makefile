@@ -27,6 +27,7 @@ OBJS = \
 	src/service_applications.o \
 	src/service_status.o \
 	src/facts_cache.o \
+	src/list_spans.o \
 	src/history.o \
 	src/direct_insert.o \
 	src/corrections.o

@@ -28,8 +28,10 @@
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
+#include "utils/typcache.h"
 
 #include "ismap.h"
+#include "list_spans.h"
 #include "listing_status.h"
 #include "registration_facts.h"
 
@@ -39,6 +41,7 @@ PG_FUNCTION_INFO_V1(ismap_facts_refresh);
 typedef struct StandingCache
 {
 	TupleDesc	tupdesc;		/* blessed result type */
+	TupleDesc	facts_desc;		/* ismap.registration_facts */
 	Datum		status[LISTING_REMOVED + 1];	/* the listing_status values */
 } StandingCache;
 
@@ -57,6 +60,8 @@ standing_cache(FunctionCallInfo fcinfo)
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	cache = palloc0(sizeof(StandingCache));
 	cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+	cache->facts_desc =
+		lookup_rowtype_tupdesc_copy(HeapTupleHeaderGetTypeId(PG_GETARG_HEAPTUPLEHEADER(0)), -1);
 	for (int st = LISTING_VALID; st <= LISTING_REMOVED; st++)
 		cache->status[st] = listing_status_datum((ListingStatus) st,
 												 TupleDescAttr(cache->tupdesc, 0)->atttypid);
@@ -83,7 +88,8 @@ ismap_registration_standing(PG_FUNCTION_ARGS)
 	bool		nulls[7] = {true, true, true, true, true, true, true};
 	const Renewal *pending;
 
-	facts_from_composite(PG_GETARG_HEAPTUPLEHEADER(0), PG_GETARG_DATEADT(1), &facts);
+	facts_from_composite(PG_GETARG_HEAPTUPLEHEADER(0), cache->facts_desc, PG_GETARG_DATEADT(1),
+						 &facts);
 	s = standing_on(&facts, PG_GETARG_DATEADT(2));
 	if (s.status != LISTING_NONE && s.term != NULL)
 	{
@@ -251,7 +257,7 @@ refresh_facts(FactQueries *q, int64 id)
 	cached = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	if (!isnull)
 	{
-		facts_from_composite(DatumGetHeapTupleHeader(cached), registered_on, &old_facts);
+		facts_from_composite(DatumGetHeapTupleHeader(cached), NULL, registered_on, &old_facts);
 		had_facts = true;
 	}
 
@@ -260,6 +266,9 @@ refresh_facts(FactQueries *q, int64 id)
 	args[0] = key;
 	facts_as_arrays(&new_facts, &args[1]);
 	kept_plan_write(&q->write_facts, args, NULL, 0);
+	/* the UPDATE above holds the registration's row lock until commit */
+	if (q == &service_queries)
+		list_spans_store(id, &new_facts);
 
 	notify_if_list_changed(q, number, had_facts ? &old_facts : NULL, &new_facts);
 }

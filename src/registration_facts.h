@@ -42,8 +42,8 @@ extern bool facts_scan(FactTables *tables, int64 id, bool read_only,
 					   MemoryContext cxt, RegistrationFacts *facts,
 					   int64 *owner_id);
 extern bool registration_lock(FactQueries *q, int64 id);
-extern void facts_from_composite(HeapTupleHeader row, DateADT registered_on,
-								 RegistrationFacts *facts);
+extern void facts_from_composite(HeapTupleHeader row, TupleDesc desc,
+								 DateADT registered_on, RegistrationFacts *facts);
 extern bool in_force_status(ListingStatus status);
 
 #endif							/* REGISTRATION_FACTS_H */

@@ -7,6 +7,63 @@ CREATE FUNCTION ismap.service_status(registration_id bigint, as_of date DEFAULT 
 COMMENT ON FUNCTION ismap.service_status(bigint, date) IS
   'クラウドサービスの登録のある日の状態（登録前は NULL） / listing status of a service registration on a day, from the registry tables';
 
+-- The periods each registration spends on the list (derived, like the facts
+-- copy): written by the facts refresh in C (list_spans.c), never by users.
+-- No foreign key: the rows are rewritten with their registration's facts,
+-- under its row lock, and dumped with it.
+CREATE TABLE ismap.service_list_spans (
+  registration_id    bigint NOT NULL,
+  listed_from        date NOT NULL,
+  listed_until       date NOT NULL,
+  status             ismap.listing_status NOT NULL,
+  audit_period_start date NOT NULL,
+  audit_period_end   date NOT NULL,
+  valid_until        date NOT NULL,
+  auditor_id         bigint NOT NULL,
+  PRIMARY KEY (registration_id, listed_from),
+  CHECK (listed_from <= listed_until)
+);
+COMMENT ON TABLE ismap.service_list_spans IS
+  'クラウドサービスの登録がリストに載る期間（事実から導出） / the periods each service registration is on the public list, derived from its facts';
+COMMENT ON COLUMN ismap.service_list_spans.registration_id IS '登録 / registration';
+COMMENT ON COLUMN ismap.service_list_spans.listed_from IS '期間の初日 / first day of the period';
+COMMENT ON COLUMN ismap.service_list_spans.listed_until IS '期間の末日（infinity: 終わりが未定） / last day of the period (infinity: no end known yet)';
+COMMENT ON COLUMN ismap.service_list_spans.status IS '期間中の状態 / status during the period';
+COMMENT ON COLUMN ismap.service_list_spans.audit_period_start IS '期間中の有効な期の監査対象期間（開始） / audit period start of the term in force';
+COMMENT ON COLUMN ismap.service_list_spans.audit_period_end IS '期間中の有効な期の監査対象期間（終了） / audit period end of the term in force';
+COMMENT ON COLUMN ismap.service_list_spans.valid_until IS '期間中の有効な期の有効期限 / expiry of the term in force';
+COMMENT ON COLUMN ismap.service_list_spans.auditor_id IS '期間中の有効な期の監査機関 / auditor of the term in force';
+CREATE TRIGGER service_list_spans_written_by_extension
+  BEFORE INSERT OR UPDATE OR DELETE ON ismap.service_list_spans
+  FOR EACH ROW EXECUTE FUNCTION ismap.written_by_extension('svc_public_list');
+CREATE TRIGGER service_list_spans_no_truncate BEFORE TRUNCATE ON ismap.service_list_spans
+  FOR EACH STATEMENT EXECUTE FUNCTION ismap.refuse_truncate('svc_public_list');
+SELECT pg_catalog.pg_extension_config_dump('ismap.service_list_spans', '');
+
+-- Every period of every ISMAP registration on the public list, with the
+-- list's columns: public information (the list on each of those days).
+CREATE VIEW ismap.cloud_service_list_periods AS
+  SELECT r.registration_id, r.registration_number, s.service_id,
+         s.name AS service_name, s.name_en AS service_name_en,
+         p.name AS provider_name, p.corporate_number AS provider_corporate_number,
+         s.statement_scope, s.service_model, r.registered_on,
+         sp.audit_period_start, sp.audit_period_end, sp.valid_until,
+         ao.name AS auditor_name, au.registration_number AS auditor_registration_number,
+         sp.status, sp.listed_from, sp.listed_until
+    FROM ismap.service_list_spans sp
+    JOIN ismap.service_registrations r ON r.registration_id OPERATOR(pg_catalog.=) sp.registration_id
+    JOIN ismap.cloud_services s ON s.service_id OPERATOR(pg_catalog.=) r.service_id
+    JOIN ismap.organizations p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
+    JOIN ismap.auditors au ON au.auditor_id OPERATOR(pg_catalog.=) sp.auditor_id
+    JOIN ismap.organizations ao ON ao.organization_id OPERATOR(pg_catalog.=) au.organization_id
+   WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program;
+COMMENT ON VIEW ismap.cloud_service_list_periods IS
+  'ISMAP クラウドサービスリストに載る期間の一覧（過去・現在・予定） / every period of every registration on the public cloud service list: past, present and already known future';
+
+-- Plain SQL that PostgreSQL inlines into the caller's query (no SECURITY
+-- DEFINER, no SET, not STRICT: each would prevent that); every name and
+-- operator is schema-qualified, so the caller's search_path cannot change
+-- its meaning, and it reads only the public view above.
 CREATE FUNCTION ismap.cloud_service_list_at(day date)
   RETURNS TABLE (registration_id bigint, registration_number text,
                  service_id bigint, service_name text, service_name_en text,
@@ -15,22 +72,17 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date)
                  registered_on date, audit_period_start date, audit_period_end date,
                  valid_until date, auditor_name text, auditor_registration_number text,
                  status ismap.listing_status)
-  LANGUAGE sql STABLE STRICT SECURITY DEFINER
-  SET search_path = pg_catalog, pg_temp
+  LANGUAGE sql STABLE
   AS $$
-    SELECT r.registration_id, r.registration_number, s.service_id, s.name, s.name_en,
-           p.name, p.corporate_number, s.statement_scope, s.service_model,
-           r.registered_on, st.audit_period_start, st.audit_period_end, st.valid_until,
-           ao.name, au.registration_number, st.status
-      FROM ismap.service_registrations r
-      JOIN ismap.cloud_services s ON s.service_id OPERATOR(pg_catalog.=) r.service_id
-      JOIN ismap.organizations p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
-     CROSS JOIN LATERAL ismap.registration_standing(r.facts, r.registered_on, day) st
-      JOIN ismap.auditors au ON au.auditor_id OPERATOR(pg_catalog.=) st.auditor_id
-      JOIN ismap.organizations ao ON ao.organization_id OPERATOR(pg_catalog.=) au.organization_id
-     WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program
-       AND st.status OPERATOR(pg_catalog.=) ANY ('{valid,renewal_pending,suspended}'::ismap.listing_status[])
-     ORDER BY r.registration_number
+    SELECT l.registration_id, l.registration_number, l.service_id, l.service_name,
+           l.service_name_en, l.provider_name, l.provider_corporate_number,
+           l.statement_scope, l.service_model, l.registered_on, l.audit_period_start,
+           l.audit_period_end, l.valid_until, l.auditor_name, l.auditor_registration_number,
+           l.status
+      FROM ismap.cloud_service_list_periods l
+     WHERE l.listed_from OPERATOR(pg_catalog.<=) day
+       AND l.listed_until OPERATOR(pg_catalog.>=) day
+     ORDER BY l.registration_number
   $$;
 COMMENT ON FUNCTION ismap.cloud_service_list_at(date) IS
   'ある日の ISMAP クラウドサービスリスト（一時停止中は suspended と表示） / the public cloud service list as it stood on a day';

@@ -6,7 +6,8 @@ REVOKE ALL ON ALL TABLES IN SCHEMA ismap FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA ismap FROM PUBLIC;
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ismap FROM PUBLIC;
 
-GRANT SELECT ON ismap.settings, ismap.auditor_list, ismap.cloud_service_list TO PUBLIC;
+GRANT SELECT ON ismap.settings, ismap.auditor_list, ismap.cloud_service_list,
+  ismap.cloud_service_list_periods TO PUBLIC;
 GRANT EXECUTE ON FUNCTION
   ismap.today(),
   ismap.auditor_valid_until(date),

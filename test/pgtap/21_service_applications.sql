@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(135);
+SELECT plan(144);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -440,6 +440,36 @@ SELECT ismap_test.refused($$TRUNCATE ismap.service_registrations CASCADE$$, '550
                           'registrations cannot be truncated');
 SELECT ismap_test.refused($$TRUNCATE ismap.service_registration_terms$$, '55000', 'sec_history',
                           'terms cannot be truncated');
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_list_spans VALUES
+                                   (%s, '2030-01-01', '2030-12-31', 'valid', '2023-04-01', '2024-03-31', '2030-12-31', %s)$$, :r15, :a),
+                          '42501', 'svc_public_list', 'a period on the list cannot be inserted directly');
+SELECT ismap_test.refused(format($$UPDATE ismap.service_list_spans SET listed_until = 'infinity' WHERE registration_id = %s$$, :r15),
+                          '42501', 'svc_public_list', 'nor updated');
+SELECT ismap_test.refused(format($$DELETE FROM ismap.service_list_spans WHERE registration_id = %s$$, :r15),
+                          '42501', 'svc_public_list', 'nor deleted');
+SELECT ismap_test.refused($$TRUNCATE ismap.service_list_spans$$, '55000', 'svc_public_list',
+                          'the periods cannot be truncated');
+SELECT is((SELECT count(*) FROM ismap.service_list_spans s
+             WHERE s.registration_id = :r15 AND s.listed_from = (SELECT registered_on FROM ismap.service_registrations
+                                                                  WHERE registration_id = :r15)),
+          1::bigint, 'an approval writes the registration''s first period on the list, from its registration day');
+
+-- The list on a day is plain SQL that PostgreSQL inlines into the caller's
+-- query: one plan, no function scan, no materialized intermediate result.
+CREATE FUNCTION pg_temp.plan_of(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  line text;
+  plan text := '';
+BEGIN
+  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP
+    plan := plan || line || E'\n';
+  END LOOP;
+  RETURN plan;
+END $$;
+SELECT unalike(pg_temp.plan_of($$SELECT * FROM ismap.cloud_service_list_at('2024-06-01')$$), '%Function Scan%',
+               'the list on a day is inlined into the caller''s query');
+SELECT unalike(pg_temp.plan_of($$SELECT * FROM ismap.cloud_service_list$$), '%Function Scan%',
+               'and so is today''s list');
 
 -- A committee role with rights on the applications only approves through them.
 CREATE ROLE ismap_test_committee_21 NOLOGIN;
@@ -455,6 +485,12 @@ SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'app
                              WHERE application_id = 702$$, 'and approves it');
 SELECT ismap_test.refused($$SELECT * FROM ismap.service_registrations$$, '42501', NULL,
                           'but cannot read the registrations table');
+SELECT ismap_test.refused($$SELECT * FROM ismap.service_list_spans$$, '42501', NULL,
+                          'nor the periods table behind the list');
+SELECT is((SELECT count(*) FROM ismap.cloud_service_list_at('2024-06-01')),
+          (SELECT count(*) FROM ismap.cloud_service_list_periods
+            WHERE '2024-06-01' BETWEEN listed_from AND listed_until),
+          'it reads the list on a day, and the public periods it is made of, as every role does');
 SELECT ismap_test.refused($$DELETE FROM ismap.service_applications WHERE application_id = 702$$, '42501', NULL,
                           'nor delete applications');
 SELECT is((SELECT status::text FROM ismap.cloud_service_list

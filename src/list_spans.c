@@ -1,0 +1,178 @@
+/*
+ * list_spans.c
+ *		The periods each cloud service registration spends on the public
+ *		list (ismap.service_list_spans), kept with the facts.
+ *
+ * A registration's status on a day depends only on how the day compares
+ * with the dates in its facts (listing_status.c), so its whole future and
+ * past on the list is a handful of periods, each with one status and one
+ * term in force: valid under its first term, renewal pending in the grace
+ * after an expiry, suspended, valid under the next term, and so on.  They
+ * are computed in C whenever the facts change, next to the facts copy, and
+ * the list on any day is then a plain range filter over them: no status
+ * computation per row, so reading the list costs about what a plain SELECT
+ * of the registry tables does.  Nothing needs a nightly job: a period ends
+ * on a date, and the next one is already there.
+ */
+#include "postgres.h"
+
+#include "access/genam.h"
+#include "access/heapam.h"
+#include "access/table.h"
+#include "access/xact.h"
+#include "nodes/makefuncs.h"
+#include "utils/datetime.h"
+#include "utils/fmgroids.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+
+#include "ismap.h"
+#include "list_spans.h"
+
+#define SPAN_COLUMNS 8
+
+static int
+date_cmp(const void *a, const void *b)
+{
+	DateADT		x = *(const DateADT *) a,
+				y = *(const DateADT *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static void
+add_day(DateADT *days, int *n, DateADT day)
+{
+	if (DATE_NOT_FINITE(day))
+		return;
+	days[(*n)++] = day;
+	if (day < DATEVAL_NOEND - 1)
+		days[(*n)++] = day + 1;
+}
+
+/*
+ * The days on which the status may change: every date of the facts and the
+ * day after it (the status compares days with <, <= and >), sorted, from the
+ * registration on.
+ */
+static DateADT *
+change_days(const RegistrationFacts *facts, int *count)
+{
+	int			most = 2 * (1 + 2 * facts->nterms + 2 * facts->nrenewals + facts->nchanges);
+	DateADT    *days = palloc(sizeof(DateADT) * most);
+	int			n = 0,
+				kept = 0;
+
+	add_day(days, &n, facts->registered_on);
+	for (int i = 0; i < facts->nterms; i++)
+	{
+		add_day(days, &n, facts->terms[i].in_force_from);
+		add_day(days, &n, facts->terms[i].valid_until);
+	}
+	for (int i = 0; i < facts->nrenewals; i++)
+	{
+		add_day(days, &n, facts->renewals[i].filed_on);
+		add_day(days, &n, facts->renewals[i].resolved_on);
+	}
+	for (int i = 0; i < facts->nchanges; i++)
+		add_day(days, &n, facts->changes[i].effective_on);
+
+	qsort(days, n, sizeof(DateADT), date_cmp);
+	for (int i = 0; i < n; i++)
+		if (days[i] >= facts->registered_on && (kept == 0 || days[i] != days[kept - 1]))
+			days[kept++] = days[i];
+	*count = kept;
+	return days;
+}
+
+/* The registration's periods on the list, in order, merged where they touch. */
+int
+list_spans_compute(const RegistrationFacts *facts, ListSpan **spans)
+{
+	int			ndays;
+	DateADT    *days = change_days(facts, &ndays);
+	ListSpan   *out = palloc0(sizeof(ListSpan) * (ndays + 1));
+	int			n = 0;
+
+	for (int i = 0; i < ndays; i++)
+	{
+		Standing	s = standing_on(facts, days[i]);
+		DateADT		until = (i + 1 < ndays) ? days[i + 1] - 1 : DATEVAL_NOEND;
+
+		if (!in_force_status(s.status) || s.term == NULL)
+			continue;
+		if (n > 0 && out[n - 1].until == days[i] - 1 &&
+			out[n - 1].status == s.status && out[n - 1].term == s.term)
+		{
+			out[n - 1].until = until;
+			continue;
+		}
+		out[n].from = days[i];
+		out[n].until = until;
+		out[n].status = s.status;
+		out[n].term = s.term;
+		n++;
+	}
+	*spans = out;
+	return n;
+}
+
+/* Delete the registration's stored periods (the caller holds its lock). */
+static void
+delete_spans(Relation rel, int64 registration_id)
+{
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Snapshot	snapshot;
+
+	CommandCounterIncrement();
+	PushActiveSnapshot(GetTransactionSnapshot());
+	UpdateActiveSnapshotCommandId();
+	snapshot = GetActiveSnapshot();
+	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(registration_id));
+	scan = systable_beginscan(rel, RelationGetPrimaryKeyIndex(rel), true, snapshot, 1, &key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		simple_heap_delete(rel, &tup->t_self);
+	systable_endscan(scan);
+	PopActiveSnapshot();
+}
+
+/*
+ * Replace the stored periods of a service registration by those of its
+ * facts.  The caller holds the registration's row lock (every decision
+ * about it takes that lock first), so nobody else rewrites them meanwhile.
+ */
+void
+list_spans_store(int64 registration_id, const RegistrationFacts *facts)
+{
+	ListSpan   *spans;
+	int			n = list_spans_compute(facts, &spans);
+	Oid			status_type = ismap_type_oid("listing_status");
+	Relation	rel = table_openrv(makeRangeVar("ismap", "service_list_spans", -1),
+								   RowExclusiveLock);
+
+	if (!OidIsValid(RelationGetPrimaryKeyIndex(rel)))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("ismap: ismap.service_list_spans has lost its primary key"),
+				 errhint("Restore the table's definition from the extension script.")));
+	delete_spans(rel, registration_id);
+	table_close(rel, RowExclusiveLock);
+
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[SPAN_COLUMNS];
+		bool		nulls[SPAN_COLUMNS] = {false};
+
+		values[0] = Int64GetDatum(registration_id);
+		values[1] = DateADTGetDatum(spans[i].from);
+		values[2] = DateADTGetDatum(spans[i].until);
+		values[3] = listing_status_datum(spans[i].status, status_type);
+		values[4] = DateADTGetDatum(spans[i].term->valid_from);
+		values[5] = DateADTGetDatum(spans[i].term->period_end);
+		values[6] = DateADTGetDatum(spans[i].term->valid_until);
+		values[7] = Int64GetDatum(spans[i].term->auditor_id);
+		direct_insert("service_list_spans", SPAN_COLUMNS, values, nulls);
+	}
+}

@@ -1,0 +1,25 @@
+/*
+ * list_spans.h
+ *		The periods a service registration spends on the public list.
+ */
+#ifndef LIST_SPANS_H
+#define LIST_SPANS_H
+
+#include "postgres.h"
+
+#include "listing_status.h"
+#include "registration_facts.h"
+
+/* One period on the list: one status, one term in force, days inclusive. */
+typedef struct ListSpan
+{
+	DateADT		from;
+	DateADT		until;			/* DATEVAL_NOEND: no end known */
+	ListingStatus status;
+	const Term *term;
+} ListSpan;
+
+extern int	list_spans_compute(const RegistrationFacts *facts, ListSpan **spans);
+extern void list_spans_store(int64 registration_id, const RegistrationFacts *facts);
+
+#endif							/* LIST_SPANS_H */
