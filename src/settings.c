@@ -15,9 +15,11 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/timestamp.h"
@@ -124,6 +126,68 @@ parse_day(const SettingSpec *spec, const char *value)
 	return day;
 }
 
+/*
+ * The settings read during the current top-level statement.  The rules
+ * read the same few settings for every row they check; reading each once
+ * per statement spares a query per rule check.  A rolled-back
+ * subtransaction forgets them, and a transaction that writes a setting
+ * reads them afresh every time from then on.
+ */
+#define CACHED_VALUE_SIZE 64
+static struct
+{
+	LocalTransactionId lxid;
+	TimestampTz statement;
+	bool		known[lengthof(setting_specs)];
+	char		value[lengthof(setting_specs)][CACHED_VALUE_SIZE];
+	LocalTransactionId written_in;	/* a transaction that wrote a setting */
+}			setting_cache;
+
+static void
+forget_settings(void)
+{
+	setting_cache.lxid = InvalidLocalTransactionId;
+}
+
+static void
+settings_written(void)
+{
+	forget_settings();
+	setting_cache.written_in = MyProc->lxid;
+}
+
+static void
+forget_settings_on_abort(SubXactEvent event, SubTransactionId mySubid,
+						 SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		forget_settings();
+}
+
+/* The cache slot of a setting, or -1 if this transaction wrote settings. */
+static int
+cached_setting(const char *name)
+{
+	static bool callback_registered = false;
+	int			i = find_spec(name) - setting_specs;
+
+	if (!callback_registered)
+	{
+		RegisterSubXactCallback(forget_settings_on_abort, NULL);
+		callback_registered = true;
+	}
+	if (setting_cache.written_in == MyProc->lxid)
+		return -1;
+	if (setting_cache.lxid != MyProc->lxid ||
+		setting_cache.statement != GetCurrentStatementStartTimestamp())
+	{
+		memset(setting_cache.known, 0, sizeof(setting_cache.known));
+		setting_cache.lxid = MyProc->lxid;
+		setting_cache.statement = GetCurrentStatementStartTimestamp();
+	}
+	return i;
+}
+
 static char *
 setting_text(const char *name)
 {
@@ -131,11 +195,15 @@ setting_text(const char *name)
 		"SELECT value FROM ismap.settings WHERE name OPERATOR(pg_catalog.=) $1",
 		1, {TEXTOID}
 	};
-	Datum		arg = CStringGetTextDatum(name);
+	Datum		arg;
 	char	   *value;
 	MemoryContext caller = CurrentMemoryContext;
 	RegistryRole role;
+	int			slot = cached_setting(name);
 
+	if (slot >= 0 && setting_cache.known[slot])
+		return pstrdup(setting_cache.value[slot]);
+	arg = CStringGetTextDatum(name);
 	SPI_connect();
 	registry_role_enter(&role);
 	kept_plan_run(&kp, &arg, NULL, true, 1);
@@ -148,6 +216,11 @@ setting_text(const char *name)
 	value = spi_get_text(0, 1);
 	value = MemoryContextStrdup(caller, value ? value : "");
 	SPI_finish();
+	if (slot >= 0 && strlen(value) < CACHED_VALUE_SIZE)
+	{
+		strlcpy(setting_cache.value[slot], value, CACHED_VALUE_SIZE);
+		setting_cache.known[slot] = true;
+	}
 	return value;
 }
 
@@ -283,6 +356,7 @@ ismap_setting_overrides_check(PG_FUNCTION_ARGS)
 	char	   *value;
 
 	trigger_check(fcinfo, "ismap_setting_overrides_check", true, true);
+	settings_written();
 	if (registry_restoring())
 		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
