@@ -3,6 +3,9 @@
  *		Writing a row the extension owns straight into its table and
  *		indexes, the way PostgreSQL writes catalog rows.
  *
+ * Used for the log rows and the list periods (inserts), and for the facts
+ * copy on a registration row (an update: direct_index_entries).
+ *
  * The decision log receives one row per change to the registry.  Through
  * SPI each of those rows would cost an executor start-up and shutdown and
  * a parse of its jsonb images; written here it costs the heap insert and
@@ -77,6 +80,20 @@ insert_index_entries(Relation rel, TupleTableSlot *slot, HeapTuple tup)
 	if (estate != NULL)
 		FreeExecutorState(estate);
 	list_free(indexes);
+}
+
+/*
+ * Insert the index entries of a new row version written by the extension
+ * (a non-HOT update: every index needs an entry for it).
+ */
+void
+direct_index_entries(Relation rel, HeapTuple tup)
+{
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
+
+	ExecStoreHeapTuple(tup, slot, false);
+	insert_index_entries(rel, slot, tup);
+	ExecDropSingleTupleTableSlot(slot);
 }
 
 /*

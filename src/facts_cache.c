@@ -17,7 +17,9 @@
  */
 #include "postgres.h"
 
+#include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "catalog/pg_type.h"
 #include "commands/async.h"
 #include "commands/trigger.h"
@@ -134,7 +136,7 @@ int64_array(int n, const int64 *ids)
 										   FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
-/* The ten arrays of ismap.registration_facts, as SPI arguments args[0..9]. */
+/* The ten arrays of ismap.registration_facts, in its order, as args[0..9]. */
 static void
 facts_as_arrays(const RegistrationFacts *facts, Datum *args)
 {
@@ -232,15 +234,43 @@ notify_if_list_changed(FactQueries *q, const char *number,
 }
 
 /*
+ * The registration row with its facts replaced by 'facts' (as the composite
+ * ismap.registration_facts).
+ */
+static HeapTuple
+with_facts(HeapTuple row, TupleDesc desc, int facts_attno, const RegistrationFacts *facts)
+{
+	TupleDesc	facts_desc = lookup_rowtype_tupdesc(TupleDescAttr(desc, facts_attno - 1)->atttypid, -1);
+	Datum		arrays[10];
+	bool		array_nulls[10] = {false};
+	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
+	bool	   *nulls = palloc0(sizeof(bool) * desc->natts);
+	bool	   *replace = palloc0(sizeof(bool) * desc->natts);
+	HeapTuple	composite;
+
+	facts_as_arrays(facts, arrays);
+	composite = heap_form_tuple(facts_desc, arrays, array_nulls);
+	values[facts_attno - 1] = heap_copy_tuple_as_datum(composite, facts_desc);
+	replace[facts_attno - 1] = true;
+	ReleaseTupleDesc(facts_desc);
+	return heap_modify_tuple(row, desc, values, nulls, replace);
+}
+
+/*
  * Copy the facts of a registration, as the tables now hold them, onto its
- * row, and tell listeners if that changed today's list.  The caller is
- * connected to SPI, acting as the registry's owner.
+ * row, rewrite its periods on the list, and tell listeners if that changed
+ * today's list.  The caller is connected to SPI, acting as the registry's
+ * owner.
+ *
+ * The row is updated in place, like a catalog row: the facts are derived,
+ * so the update fires no trigger (it is not a decision to log, and the
+ * row's keys do not change), and it costs a heap update instead of an
+ * UPDATE statement.  The registration's row lock, taken first, keeps
+ * anyone else from changing the row meanwhile.
  */
 static void
 refresh_facts(FactQueries *q, int64 id)
 {
-	Datum		args[11];
-	Datum		key = Int64GetDatum(id);
 	RegistrationFacts old_facts,
 				new_facts;
 	bool		had_facts = false;
@@ -248,28 +278,41 @@ refresh_facts(FactQueries *q, int64 id)
 	char	   *number;
 	DateADT		registered_on = 0;
 	Datum		cached;
+	Relation	rel;
+	TupleDesc	desc;
+	HeapTuple	row,
+				updated;
+	int			facts_attno;
 
-	kept_plan_run(&q->cached, &key, NULL, false, 1);
-	if (SPI_processed != 1)
+	if (!registration_lock(q, id) ||
+		!facts_load(q, id, false, CurrentMemoryContext, &new_facts, NULL))
 		return;
-	number = spi_get_text(0, 3);
-	spi_get_date(0, 2, &registered_on);
-	cached = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	rel = registrations_open(q->tables, RowExclusiveLock);
+	desc = RelationGetDescr(rel);
+	row = registration_current_row(q->tables, rel, id);
+	facts_attno = SPI_fnumber(desc, "facts");
+	if (row == NULL || facts_attno <= 0)
+	{
+		table_close(rel, NoLock);
+		return;
+	}
+	number = tuple_get_text(row, desc, "registration_number");
+	tuple_get_date(row, desc, "registered_on", &registered_on);
+	cached = heap_getattr(row, facts_attno, desc, &isnull);
 	if (!isnull)
 	{
 		facts_from_composite(DatumGetHeapTupleHeader(cached), NULL, registered_on, &old_facts);
 		had_facts = true;
 	}
 
-	if (!facts_load(q, id, false, CurrentMemoryContext, &new_facts, NULL))
-		return;
-	args[0] = key;
-	facts_as_arrays(&new_facts, &args[1]);
-	kept_plan_write(&q->write_facts, args, NULL, 0);
-	/* the UPDATE above holds the registration's row lock until commit */
+	updated = with_facts(row, desc, facts_attno, &new_facts);
+	simple_heap_update(rel, &row->t_self, updated);
+	if (!HeapTupleIsHeapOnly(updated))
+		direct_index_entries(rel, updated);
+	table_close(rel, NoLock);
+
 	if (q == &service_queries)
 		list_spans_store(id, &new_facts);
-
 	notify_if_list_changed(q, number, had_facts ? &old_facts : NULL, &new_facts);
 }
 

@@ -364,6 +364,39 @@ read_changes(ScanTable *t, int64 id, Snapshot snapshot, MemoryContext cxt,
 	table_close(rel, AccessShareLock);
 }
 
+/* A snapshot as SPI gives a query that may write: the statement so far. */
+static Snapshot
+push_fresh_snapshot(void)
+{
+	CommandCounterIncrement();
+	PushActiveSnapshot(GetTransactionSnapshot());
+	UpdateActiveSnapshotCommandId();
+	return GetActiveSnapshot();
+}
+
+/* The table of registrations of one kind, opened. */
+Relation
+registrations_open(FactTables *tables, LOCKMODE mode)
+{
+	Relation	rel = open_table(&tables->registrations);
+
+	if (mode != AccessShareLock)
+		LockRelationOid(RelationGetRelid(rel), mode);
+	return rel;
+}
+
+/* Registration 'id' as the statement now sees it (a copy), or NULL. */
+HeapTuple
+registration_current_row(FactTables *tables, Relation rel, int64 id)
+{
+	Snapshot	snapshot = push_fresh_snapshot();
+	int			n;
+	HeapTuple  *rows = rows_of(&tables->registrations, rel, id, snapshot, &n);
+
+	PopActiveSnapshot();
+	return n == 1 ? rows[0] : NULL;
+}
+
 /*
  * Read registration 'id' of one kind into 'facts' (allocated in 'cxt').
  * read_only: see the caller's snapshot (read-side functions); otherwise
@@ -388,13 +421,7 @@ facts_scan(FactTables *tables, int64 id, bool read_only, MemoryContext cxt,
 	if (read_only)
 		snapshot = GetActiveSnapshot();
 	else
-	{
-		/* as SPI runs a query that may write: see the statement so far */
-		CommandCounterIncrement();
-		PushActiveSnapshot(GetTransactionSnapshot());
-		UpdateActiveSnapshotCommandId();
-		snapshot = GetActiveSnapshot();
-	}
+		snapshot = push_fresh_snapshot();	/* as SPI runs a query that may write */
 
 	rel = open_table(reg);
 	rows = rows_of(reg, rel, id, snapshot, &n);

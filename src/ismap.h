@@ -121,6 +121,7 @@ extern void history_lock(void);
 
 /* direct_insert.c */
 extern void direct_insert(const char *table, int ncolumns, Datum *values, bool *nulls);
+extern void direct_index_entries(Relation rel, HeapTuple tup);
 
 /* Restoring a dump (registry_spi.c) */
 extern bool registry_restoring(void);

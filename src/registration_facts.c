@@ -21,22 +21,11 @@
 
 #include "registration_facts.h"
 
-#define WRITE_FACTS(table, key) \
-	{"UPDATE ismap." table " SET facts ="									\
-	 " ROW($2, $3, $4, $5, $6, $7, $8, $9, $10, $11)::ismap.registration_facts" \
-	 " WHERE " key " OPERATOR(pg_catalog.=) $1",							\
-	 11, {INT8OID, DATEARRAYOID, DATEARRAYOID, DATEARRAYOID, DATEARRAYOID,	\
-	 INT8ARRAYOID, INT8ARRAYOID, DATEARRAYOID, DATEARRAYOID, TEXTARRAYOID,	\
-	 DATEARRAYOID}}
-
 FactQueries auditor_queries = {
 	"auditor", "auditor",
 	&auditor_tables,
 	{"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
 	 1, {INT8OID}},
-	{"SELECT facts, registered_on, registration_number FROM ismap.auditors"
-	 " WHERE auditor_id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}},
-	WRITE_FACTS("auditors", "auditor_id"),
 };
 
 FactQueries service_queries = {
@@ -44,9 +33,6 @@ FactQueries service_queries = {
 	&service_tables,
 	{"SELECT 1 FROM ismap.service_registrations"
 	 " WHERE registration_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
-	{"SELECT facts, registered_on, registration_number FROM ismap.service_registrations"
-	 " WHERE registration_id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}},
-	WRITE_FACTS("service_registrations", "registration_id"),
 };
 
 /* Attribute numbers of ismap.registration_facts, in its declared order. */

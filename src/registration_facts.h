@@ -8,6 +8,9 @@
 
 #include "postgres.h"
 
+#include "storage/lockdefs.h"
+#include "utils/relcache.h"
+
 #include "ismap.h"
 #include "listing_status.h"
 
@@ -15,8 +18,6 @@
  * How to read one kind of registration: its tables (for facts_scan), and
  * the queries, each with the registration's id as $1:
  *	lock: the registration row, FOR UPDATE
- *	cached: facts, registered_on, registration_number of the row
- *	write_facts: set the row's facts to ROW($2..$11)
  */
 typedef struct FactTables FactTables;	/* facts_scan.c */
 
@@ -26,8 +27,6 @@ typedef struct FactQueries
 	const char *list_name;		/* "auditor", "cloud_service": for the feed */
 	FactTables *tables;
 	KeptPlan	lock;
-	KeptPlan	cached;
-	KeptPlan	write_facts;
 } FactQueries;
 
 extern FactTables auditor_tables;
@@ -41,6 +40,8 @@ extern bool facts_load(FactQueries *q, int64 id, bool read_only,
 extern bool facts_scan(FactTables *tables, int64 id, bool read_only,
 					   MemoryContext cxt, RegistrationFacts *facts,
 					   int64 *owner_id);
+extern Relation registrations_open(FactTables *tables, LOCKMODE mode);
+extern HeapTuple registration_current_row(FactTables *tables, Relation rel, int64 id);
 extern bool registration_lock(FactQueries *q, int64 id);
 extern void facts_from_composite(HeapTupleHeader row, TupleDesc desc,
 								 DateADT registered_on, RegistrationFacts *facts);
