@@ -36,7 +36,7 @@ for n in $SCALES; do
     psql -X -q -d "$db" -f bench/plpgsql_schema.sql
     plpgsql_ms=$(psql -X -q -d "$db" -v n="$n" -f bench/plpgsql_workload.sql | ms)
     # both loads did the same work (raises otherwise)
-    psql -X -q -d "$db" -f bench/plpgsql_check.sql >/dev/null
+    PGOPTIONS="-c client_min_messages=warning" psql -X -q -d "$db" -f bench/plpgsql_check.sql >/dev/null
     vs_plpgsql=$(printf '%.2f' "$(ratio "$write_ms" "$plpgsql_ms")")
     plpgsql_ms=$(printf '%.0f' "$plpgsql_ms")
     psql -X -q -d "$db" -c 'DROP SCHEMA plpg CASCADE' >/dev/null 2>&1

@@ -312,7 +312,12 @@ refresh_facts(FactQueries *q, int64 id)
 	table_close(rel, NoLock);
 
 	if (q == &service_queries)
-		list_spans_store(id, &new_facts);
+	{
+		int64		service_id = 0;
+
+		tuple_get_int64(row, desc, "service_id", &service_id);
+		list_spans_store(id, number, service_id, &new_facts);
+	}
 	notify_if_list_changed(q, number, had_facts ? &old_facts : NULL, &new_facts);
 }
 

@@ -21,6 +21,7 @@
 #include "access/table.h"
 #include "access/xact.h"
 #include "nodes/makefuncs.h"
+#include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/fmgroids.h"
 #include "utils/rel.h"
@@ -29,10 +30,10 @@
 #include "ismap.h"
 #include "list_spans.h"
 
-#define SPAN_COLUMNS 8
+#define SPAN_COLUMNS 11
 
 static int
-date_cmp(const void *a, const void *b)
+day_order(const void *a, const void *b)
 {
 	DateADT		x = *(const DateADT *) a,
 				y = *(const DateADT *) b;
@@ -77,7 +78,7 @@ change_days(const RegistrationFacts *facts, int *count)
 	for (int i = 0; i < facts->nchanges; i++)
 		add_day(days, &n, facts->changes[i].effective_on);
 
-	qsort(days, n, sizeof(DateADT), date_cmp);
+	qsort(days, n, sizeof(DateADT), day_order);
 	for (int i = 0; i < n; i++)
 		if (days[i] >= facts->registered_on && (kept == 0 || days[i] != days[kept - 1]))
 			days[kept++] = days[i];
@@ -140,11 +141,15 @@ delete_spans(Relation rel, int64 registration_id)
 
 /*
  * Replace the stored periods of a service registration by those of its
- * facts.  The caller holds the registration's row lock (every decision
- * about it takes that lock first), so nobody else rewrites them meanwhile.
+ * facts.  Each period also carries the registration's number, service and
+ * registration date, so that the list reads no other row of the
+ * registration.  The caller holds the registration's row lock (every
+ * decision about it takes that lock first), so nobody else rewrites them
+ * meanwhile.
  */
 void
-list_spans_store(int64 registration_id, const RegistrationFacts *facts)
+list_spans_store(int64 registration_id, const char *number, int64 service_id,
+				 const RegistrationFacts *facts)
 {
 	ListSpan   *spans;
 	int			n = list_spans_compute(facts, &spans);
@@ -166,13 +171,16 @@ list_spans_store(int64 registration_id, const RegistrationFacts *facts)
 		bool		nulls[SPAN_COLUMNS] = {false};
 
 		values[0] = Int64GetDatum(registration_id);
-		values[1] = DateADTGetDatum(spans[i].from);
-		values[2] = DateADTGetDatum(spans[i].until);
-		values[3] = listing_status_datum(spans[i].status, status_type);
-		values[4] = DateADTGetDatum(spans[i].term->valid_from);
-		values[5] = DateADTGetDatum(spans[i].term->period_end);
-		values[6] = DateADTGetDatum(spans[i].term->valid_until);
-		values[7] = Int64GetDatum(spans[i].term->auditor_id);
+		values[1] = CStringGetTextDatum(number);
+		values[2] = Int64GetDatum(service_id);
+		values[3] = DateADTGetDatum(facts->registered_on);
+		values[4] = DateADTGetDatum(spans[i].from);
+		values[5] = DateADTGetDatum(spans[i].until);
+		values[6] = listing_status_datum(spans[i].status, status_type);
+		values[7] = DateADTGetDatum(spans[i].term->valid_from);
+		values[8] = DateADTGetDatum(spans[i].term->period_end);
+		values[9] = DateADTGetDatum(spans[i].term->valid_until);
+		values[10] = Int64GetDatum(spans[i].term->auditor_id);
 		direct_insert("service_list_spans", SPAN_COLUMNS, values, nulls);
 	}
 }

@@ -20,6 +20,7 @@ typedef struct ListSpan
 } ListSpan;
 
 extern int	list_spans_compute(const RegistrationFacts *facts, ListSpan **spans);
-extern void list_spans_store(int64 registration_id, const RegistrationFacts *facts);
+extern void list_spans_store(int64 registration_id, const char *number,
+							 int64 service_id, const RegistrationFacts *facts);
 
 #endif							/* LIST_SPANS_H */

@@ -9,11 +9,16 @@ COMMENT ON FUNCTION ismap.service_status(bigint, date) IS
 
 -- The periods each registration spends on the list (derived, like the facts
 -- copy): written by the facts refresh in C (list_spans.c), never by users.
--- No foreign key: the rows are rewritten with their registration's facts,
+-- Each carries the registration's number, service and date, so that the
+-- list joins the same tables as a plain SELECT of the registry would.  No
+-- foreign key: the rows are rewritten with their registration's facts,
 -- under its row lock, and dumped with it.
 CREATE TABLE ismap.service_list_spans (
-  registration_id    bigint NOT NULL,
-  listed_from        date NOT NULL,
+  registration_id     bigint NOT NULL,
+  registration_number text NOT NULL,
+  service_id          bigint NOT NULL,
+  registered_on       date NOT NULL,
+  listed_from         date NOT NULL,
   listed_until       date NOT NULL,
   status             ismap.listing_status NOT NULL,
   audit_period_start date NOT NULL,
@@ -26,6 +31,9 @@ CREATE TABLE ismap.service_list_spans (
 COMMENT ON TABLE ismap.service_list_spans IS
   'クラウドサービスの登録がリストに載る期間（事実から導出） / the periods each service registration is on the public list, derived from its facts';
 COMMENT ON COLUMN ismap.service_list_spans.registration_id IS '登録 / registration';
+COMMENT ON COLUMN ismap.service_list_spans.registration_number IS '登録番号（登録の写し） / registration number (the registration''s)';
+COMMENT ON COLUMN ismap.service_list_spans.service_id IS 'クラウドサービス（登録の写し） / service (the registration''s)';
+COMMENT ON COLUMN ismap.service_list_spans.registered_on IS '登録日（登録の写し） / registration date (the registration''s)';
 COMMENT ON COLUMN ismap.service_list_spans.listed_from IS '期間の初日 / first day of the period';
 COMMENT ON COLUMN ismap.service_list_spans.listed_until IS '期間の末日（infinity: 終わりが未定） / last day of the period (infinity: no end known yet)';
 COMMENT ON COLUMN ismap.service_list_spans.status IS '期間中の状態 / status during the period';
@@ -43,16 +51,15 @@ SELECT pg_catalog.pg_extension_config_dump('ismap.service_list_spans', '');
 -- Every period of every ISMAP registration on the public list, with the
 -- list's columns: public information (the list on each of those days).
 CREATE VIEW ismap.cloud_service_list_periods AS
-  SELECT r.registration_id, r.registration_number, s.service_id,
+  SELECT sp.registration_id, sp.registration_number, s.service_id,
          s.name AS service_name, s.name_en AS service_name_en,
          p.name AS provider_name, p.corporate_number AS provider_corporate_number,
-         s.statement_scope, s.service_model, r.registered_on,
+         s.statement_scope, s.service_model, sp.registered_on,
          sp.audit_period_start, sp.audit_period_end, sp.valid_until,
          ao.name AS auditor_name, au.registration_number AS auditor_registration_number,
          sp.status, sp.listed_from, sp.listed_until
     FROM ismap.service_list_spans sp
-    JOIN ismap.service_registrations r ON r.registration_id OPERATOR(pg_catalog.=) sp.registration_id
-    JOIN ismap.cloud_services s ON s.service_id OPERATOR(pg_catalog.=) r.service_id
+    JOIN ismap.cloud_services s ON s.service_id OPERATOR(pg_catalog.=) sp.service_id
     JOIN ismap.organizations p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
     JOIN ismap.auditors au ON au.auditor_id OPERATOR(pg_catalog.=) sp.auditor_id
     JOIN ismap.organizations ao ON ao.organization_id OPERATOR(pg_catalog.=) au.organization_id

@@ -441,7 +441,8 @@ SELECT ismap_test.refused($$TRUNCATE ismap.service_registrations CASCADE$$, '550
 SELECT ismap_test.refused($$TRUNCATE ismap.service_registration_terms$$, '55000', 'sec_history',
                           'terms cannot be truncated');
 SELECT ismap_test.refused(format($$INSERT INTO ismap.service_list_spans VALUES
-                                   (%s, '2030-01-01', '2030-12-31', 'valid', '2023-04-01', '2024-03-31', '2030-12-31', %s)$$, :r15, :a),
+                                   (%s, 'C30-0001-1', 7, '2030-01-01', '2030-01-01', '2030-12-31', 'valid',
+                                    '2023-04-01', '2024-03-31', '2030-12-31', %s)$$, :r15, :a),
                           '42501', 'svc_public_list', 'a period on the list cannot be inserted directly');
 SELECT ismap_test.refused(format($$UPDATE ismap.service_list_spans SET listed_until = 'infinity' WHERE registration_id = %s$$, :r15),
                           '42501', 'svc_public_list', 'nor updated');
