@@ -1,8 +1,11 @@
 -- bench/floor.sql: the floor of the write benchmark.  Every row that ismap
--- ended up writing (registry tables, terms, registrations, the log) is
--- written again, one plain INSERT per row and the applications' two status
--- UPDATEs, into tables of the same shape with no trigger, no rule and no
--- log.  Run after bench/workload.sql in the same database.
+-- ended up writing (registry tables, terms, registrations, the list
+-- periods, the log) is written again, one plain INSERT per row, plus one
+-- UPDATE per row version ismap wrote on top: the applications' two status
+-- UPDATEs, and on each service registration one UPDATE per refresh of its
+-- facts and one per change of its current term (as the log counts them),
+-- into tables of the same shape with no trigger, no rule and no log.  Run
+-- after bench/workload.sql in the same database.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS floor CASCADE;
@@ -18,7 +21,29 @@ CREATE TABLE floor.service_applications (LIKE ismap.service_applications INCLUDI
 CREATE TABLE floor.service_registrations (LIKE ismap.service_registrations INCLUDING INDEXES);
 CREATE TABLE floor.service_registration_terms (LIKE ismap.service_registration_terms INCLUDING INDEXES);
 CREATE TABLE floor.service_status_changes (LIKE ismap.service_status_changes INCLUDING INDEXES);
+CREATE TABLE floor.service_list_spans (LIKE ismap.service_list_spans INCLUDING INDEXES);
 CREATE TABLE floor.history (LIKE ismap.history INCLUDING INDEXES);
+
+-- How many times ismap rewrote each service registration after inserting
+-- it: a facts refresh per renewal filed, per decision and per status change,
+-- and the logged updates of its current term.
+CREATE TEMP TABLE floor_rewrites AS
+SELECT registration_id, count(*) AS rewrites
+  FROM (SELECT (h.after->>'registration_id')::bigint AS registration_id
+          FROM ismap.history h
+         WHERE h.table_name = 'service_applications' AND h.after->>'registration_id' IS NOT NULL
+           AND (h.operation = 'INSERT'
+                OR h.before->>'decided_on' IS DISTINCT FROM h.after->>'decided_on'
+                OR h.before->>'registration_id' IS DISTINCT FROM h.after->>'registration_id')
+        UNION ALL
+        SELECT (h.after->>'registration_id')::bigint
+          FROM ismap.history h
+         WHERE h.table_name = 'service_status_changes' AND h.operation = 'INSERT'
+        UNION ALL
+        SELECT (h.after->>'registration_id')::bigint
+          FROM ismap.history h
+         WHERE h.table_name = 'service_registrations' AND h.operation = 'UPDATE') x
+ GROUP BY registration_id;
 
 CREATE FUNCTION pg_temp.floor_load() RETURNS void
 LANGUAGE plpgsql AS $$
@@ -27,6 +52,7 @@ DECLARE
   t ismap.auditor_terms; c ismap.auditor_compliance_reports; s ismap.cloud_services;
   au ismap.audits; sa ismap.service_applications; r ismap.service_registrations;
   st ismap.service_registration_terms; sc ismap.service_status_changes; h ismap.history;
+  sp ismap.service_list_spans; rw record;
 BEGIN
   FOR o IN SELECT * FROM ismap.organizations LOOP INSERT INTO floor.organizations VALUES (o.*); END LOOP;
   FOR a IN SELECT * FROM ismap.auditors LOOP INSERT INTO floor.auditors VALUES (a.*); END LOOP;
@@ -42,6 +68,13 @@ BEGIN
      WHERE application_id = sa.application_id;
   END LOOP;
   FOR r IN SELECT * FROM ismap.service_registrations LOOP INSERT INTO floor.service_registrations VALUES (r.*); END LOOP;
+  FOR rw IN SELECT x.registration_id, x.facts, w.rewrites
+              FROM ismap.service_registrations x JOIN floor_rewrites w USING (registration_id) LOOP
+    FOR k IN 1..rw.rewrites LOOP
+      UPDATE floor.service_registrations SET facts = rw.facts WHERE registration_id = rw.registration_id;
+    END LOOP;
+  END LOOP;
+  FOR sp IN SELECT * FROM ismap.service_list_spans LOOP INSERT INTO floor.service_list_spans VALUES (sp.*); END LOOP;
   FOR st IN SELECT * FROM ismap.service_registration_terms LOOP INSERT INTO floor.service_registration_terms VALUES (st.*); END LOOP;
   FOR sc IN SELECT * FROM ismap.service_status_changes LOOP INSERT INTO floor.service_status_changes VALUES (sc.*); END LOOP;
   FOR h IN SELECT * FROM ismap.history LOOP INSERT INTO floor.history VALUES (h.*); END LOOP;
