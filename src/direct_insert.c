@@ -30,9 +30,13 @@
 
 #include "ismap.h"
 
-/* Insert the index entries of tup (stored in slot) into every index of rel. */
+/*
+ * Insert the index entries of tup (stored in slot) into every index of rel;
+ * rule: the rule id of the table, for the refusal of an index it cannot
+ * maintain.
+ */
 static void
-insert_index_entries(Relation rel, TupleTableSlot *slot, HeapTuple tup)
+insert_index_entries(const char *rule, Relation rel, TupleTableSlot *slot, HeapTuple tup)
 {
 	List	   *indexes = RelationGetIndexList(rel);
 	ListCell   *lc;
@@ -51,11 +55,11 @@ insert_index_entries(Relation rel, TupleTableSlot *slot, HeapTuple tup)
 			continue;
 		}
 		if (info->ii_ExclusionOps != NULL || !index->rd_index->indimmediate)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("ismap: index \"%s\" on ismap.%s is deferred or an exclusion constraint",
-							RelationGetRelationName(index), RelationGetRelationName(rel)),
-					 errhint("Drop that index; the extension writes this table itself.")));
+			ismap_refuse(ERRCODE_FEATURE_NOT_SUPPORTED, rule,
+						 psprintf("index \"%s\" on ismap.%s is deferred or an exclusion constraint",
+								  RelationGetRelationName(index), RelationGetRelationName(rel)),
+						 errdetail("The extension writes this table itself and keeps only immediate indexes."),
+						 errhint("Drop that index, or make it an ordinary or unique index."));
 		if (info->ii_Expressions != NIL || info->ii_Predicate != NIL)
 		{
 			if (estate == NULL)
@@ -87,22 +91,23 @@ insert_index_entries(Relation rel, TupleTableSlot *slot, HeapTuple tup)
  * (a non-HOT update: every index needs an entry for it).
  */
 void
-direct_index_entries(Relation rel, HeapTuple tup)
+direct_index_entries(const char *rule, Relation rel, HeapTuple tup)
 {
 	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
 
 	ExecStoreHeapTuple(tup, slot, false);
-	insert_index_entries(rel, slot, tup);
+	insert_index_entries(rule, rel, slot, tup);
 	ExecDropSingleTupleTableSlot(slot);
 }
 
 /*
  * Insert one row (ncolumns values and nulls, in the table's column order)
  * into ismap.<table>, bypassing its triggers.  The caller has checked that
- * the values satisfy the table's constraints.
+ * the values satisfy the table's constraints; rule: the table's rule id,
+ * for the refusals.
  */
 void
-direct_insert(const char *table, int ncolumns, Datum *values, bool *nulls)
+direct_insert(const char *rule, const char *table, int ncolumns, Datum *values, bool *nulls)
 {
 	Relation	rel = table_openrv(makeRangeVar("ismap", (char *) table, -1), RowExclusiveLock);
 	TupleDesc	desc = RelationGetDescr(rel);
@@ -113,16 +118,17 @@ direct_insert(const char *table, int ncolumns, Datum *values, bool *nulls)
 		if (TupleDescAttr(desc, i)->attisdropped)
 			ncolumns = -1;
 	if (desc->natts != ncolumns)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("ismap: the columns of ismap.%s are not the ones the extension created", table),
-				 errhint("Restore the table's definition from the extension script.")));
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, rule,
+					 psprintf("the columns of ismap.%s are not the ones the extension created", table),
+					 errdetail("The extension writes %d columns; the table has %d.", ncolumns,
+							   desc->natts),
+					 errhint("Restore the table's definition from the extension script."));
 	tup = heap_form_tuple(desc, values, nulls);
 
 	heap_insert(rel, tup, GetCurrentCommandId(true), 0, NULL);
 	slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
 	ExecStoreHeapTuple(tup, slot, false);
-	insert_index_entries(rel, slot, tup);
+	insert_index_entries(rule, rel, slot, tup);
 	ExecDropSingleTupleTableSlot(slot);
 	heap_freetuple(tup);
 	table_close(rel, RowExclusiveLock);

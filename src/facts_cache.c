@@ -308,7 +308,8 @@ refresh_facts(FactQueries *q, int64 id)
 	updated = with_facts(row, desc, facts_attno, &new_facts);
 	simple_heap_update(rel, &row->t_self, updated);
 	if (!HeapTupleIsHeapOnly(updated))
-		direct_index_entries(rel, updated);
+		direct_index_entries(q == &service_queries ? RULE_SVC_REGISTRATION_ON_APPROVAL :
+							 RULE_AUD_APPLICATION_FLOW, rel, updated);
 	table_close(rel, NoLock);
 
 	if (q == &service_queries)

@@ -411,7 +411,7 @@ append(LogRow *row)
 	values[11] = PointerGetDatum(digest_bytea(digest));
 	PG_TRY();
 	{
-		direct_insert("history", 12, values, nulls);
+		direct_insert(RULE_SEC_HISTORY, "history", 12, values, nulls);
 	}
 	PG_CATCH();
 	{

@@ -120,8 +120,9 @@ extern bool text_is_blank(const char *s);
 extern void history_lock(void);
 
 /* direct_insert.c */
-extern void direct_insert(const char *table, int ncolumns, Datum *values, bool *nulls);
-extern void direct_index_entries(Relation rel, HeapTuple tup);
+extern void direct_insert(const char *rule, const char *table, int ncolumns,
+						  Datum *values, bool *nulls);
+extern void direct_index_entries(const char *rule, Relation rel, HeapTuple tup);
 
 /* Restoring a dump (registry_spi.c) */
 extern bool registry_restoring(void);

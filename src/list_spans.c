@@ -181,6 +181,6 @@ list_spans_store(int64 registration_id, const char *number, int64 service_id,
 		values[8] = DateADTGetDatum(spans[i].term->period_end);
 		values[9] = DateADTGetDatum(spans[i].term->valid_until);
 		values[10] = Int64GetDatum(spans[i].term->auditor_id);
-		direct_insert("service_list_spans", SPAN_COLUMNS, values, nulls);
+		direct_insert(RULE_SVC_PUBLIC_LIST, "service_list_spans", SPAN_COLUMNS, values, nulls);
 	}
 }

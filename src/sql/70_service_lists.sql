@@ -50,7 +50,9 @@ SELECT pg_catalog.pg_extension_config_dump('ismap.service_list_spans', '');
 
 -- Every period of every ISMAP registration on the public list, with the
 -- list's columns: public information (the list on each of those days).
-CREATE VIEW ismap.cloud_service_list_periods AS
+-- A security barrier: a caller's function cannot see the rows the view
+-- filters out (other programs) before the filter applies.
+CREATE VIEW ismap.cloud_service_list_periods WITH (security_barrier) AS
   SELECT sp.registration_id, sp.registration_number, s.service_id,
          s.name AS service_name, s.name_en AS service_name_en,
          p.name AS provider_name, p.corporate_number AS provider_corporate_number,

@@ -12,7 +12,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(91);
+SELECT plan(95);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -325,6 +325,27 @@ SELECT results_eq(format($$SELECT * FROM ismap_test.tampered('UPDATE ismap.histo
                   'a change of the last row is found too');
 SELECT is_empty('SELECT * FROM ismap.verify_history()', '(the tampering was undone: the chain is whole again)');
 SELECT is(ismap_test.last_seq(), :last::bigint, '(and the log as long as before)');
+
+-- The extension appends to the log's heap and indexes itself: an index a DBA
+-- adds (partial, on an expression) is kept up to date; a table or index it
+-- cannot write correctly is refused, not written wrongly.
+CREATE INDEX history_inserts_by_table ON ismap.history (lower(table_name)) WHERE operation = 'INSERT';
+SELECT ismap_test.svc_change(:r1, 'suspend', '2024-09-01') \g /dev/null
+SET LOCAL enable_seqscan = off;
+SELECT is((SELECT count(*) FROM ismap.history
+            WHERE lower(table_name) = 'service_status_changes' AND operation = 'INSERT'),
+          (SELECT count(*) FROM ismap.history
+            WHERE table_name::text || '' = 'service_status_changes' AND operation || '' = 'INSERT'),
+          'an index added to the log is maintained by the appends (partial, on an expression)');
+RESET enable_seqscan;
+SELECT ismap_test.refused(format($$ALTER TABLE ismap.history ADD COLUMN note text;
+                                   SELECT ismap_test.svc_change(%s, 'lift', '2024-09-10')$$, :r1),
+                          '55000', 'sec_history', 'a column added to the log stops the appends, which change nothing');
+SELECT ismap_test.refused(format($$ALTER TABLE ismap.history ADD CONSTRAINT seq_hash UNIQUE (seq, hash)
+                                     DEFERRABLE INITIALLY DEFERRED;
+                                   SELECT ismap_test.svc_change(%s, 'lift', '2024-09-10')$$, :r1),
+                          '0A000', 'sec_history', 'and so does a deferred unique index the appends could not check');
+SELECT is_empty('SELECT * FROM ismap.verify_history()', 'the chain is whole after the refused appends');
 
 SELECT * FROM finish();
 ROLLBACK;
