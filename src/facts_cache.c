@@ -6,9 +6,12 @@
  * The registry tables are the record; a registration's status on any day
  * depends on its terms, its renewal applications and its status changes.
  * AFTER triggers copy those facts onto the registration row whenever one
- * of them changes, so that the public lists read one row per registration
- * and compute the status with ismap.registration_standing(), a pure
- * function: no lookup per row, nothing written, fine on a hot standby.
+ * of them changes, and for a service registration write down the periods
+ * it spends on the public list (list_spans.c).  The lists read one row per
+ * registration: the auditor list computes each status with
+ * ismap.registration_standing(), a pure function; the cloud service list
+ * filters the stored periods.  No lookup per row, nothing written on read,
+ * fine on a hot standby.
  *
  * When a refresh changes the registration's place on today's public list
  * (added, dropped, or a new status or expiry), it sends

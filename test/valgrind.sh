@@ -17,7 +17,9 @@ valgrind --quiet --trace-children=yes --log-file="$dir/vg.%p.log" \
 for _ in $(seq 60); do psql -h "$dir" -p "$port" -X -q -c 'SELECT 1' postgres >/dev/null 2>&1 && break; sleep 2; done
 createdb -h "$dir" -p "$port" vg
 psql -h "$dir" -p "$port" -X -q -d vg -c 'CREATE EXTENSION pgtap'
-PGHOST=$dir PGPORT=$port pg_prove -d vg --ext .sql "${@:-test/pgtap/}"
+# a failing test must not hide memcheck's report: look at both
+prove_failed=0
+PGHOST=$dir PGPORT=$port pg_prove -d vg --ext .sql "${@:-test/pgtap/}" || prove_failed=1
 
 # Errors whose stack goes through the extension.
 if grep -l "ismap.so" "$dir"/vg.*.log >/dev/null 2>&1; then
@@ -26,3 +28,4 @@ if grep -l "ismap.so" "$dir"/vg.*.log >/dev/null 2>&1; then
   exit 1
 fi
 echo "valgrind: no error in ismap"
+exit $prove_failed
