@@ -96,8 +96,19 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date)
 COMMENT ON FUNCTION ismap.cloud_service_list_at(date) IS
   'ある日の ISMAP クラウドサービスリスト（一時停止中は suspended と表示） / the public cloud service list as it stood on a day';
 
+-- cloud_service_list_at(today()), spelt out: today() in a scalar subquery
+-- is evaluated once per query, not once per period row (as an argument it
+-- would keep the function from being inlined).
 CREATE VIEW ismap.cloud_service_list WITH (security_barrier) AS
-  SELECT * FROM ismap.cloud_service_list_at(ismap.today());
+  SELECT l.registration_id, l.registration_number, l.service_id, l.service_name,
+         l.service_name_en, l.provider_name, l.provider_corporate_number,
+         l.statement_scope, l.service_model, l.registered_on, l.audit_period_start,
+         l.audit_period_end, l.valid_until, l.auditor_name, l.auditor_registration_number,
+         l.status
+    FROM ismap.cloud_service_list_periods l
+   WHERE l.listed_from OPERATOR(pg_catalog.<=) (SELECT ismap.today())
+     AND l.listed_until OPERATOR(pg_catalog.>=) (SELECT ismap.today())
+   ORDER BY l.registration_number;
 COMMENT ON VIEW ismap.cloud_service_list IS
   '本日の ISMAP クラウドサービスリスト（svc_public_list） / the public cloud service list today';
 COMMENT ON COLUMN ismap.cloud_service_list.registration_id IS '登録ID / registration id';
