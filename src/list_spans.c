@@ -158,10 +158,10 @@ list_spans_store(int64 registration_id, const char *number, int64 service_id,
 								   RowExclusiveLock);
 
 	if (!OidIsValid(RelationGetPrimaryKeyIndex(rel)))
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("ismap: ismap.service_list_spans has lost its primary key"),
-				 errhint("Restore the table's definition from the extension script.")));
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_PUBLIC_LIST,
+					 "ismap.service_list_spans has lost its primary key",
+					 errdetail("The periods of a registration are found by that key to be rewritten."),
+					 errhint("Restore the table's definition from the extension script."));
 	delete_spans(rel, registration_id);
 	table_close(rel, RowExclusiveLock);
 
