@@ -1,5 +1,5 @@
 -- bench/plpgsql_check.sql: after bench/workload.sql and
--- bench/plpgsql_workload.sql in one database, shows that both loads did the
+-- the same load into schema plpg (bench/bench.sh) in one database, shows that both loads did the
 -- same work: the same number of rows in every table (the log included), the
 -- same log (each row's table, key, operation, images and reason, in the
 -- same order), the same facts copies, and a plpg chain that verifies with

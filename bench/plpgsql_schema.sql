@@ -11,7 +11,8 @@
 -- rule id (message prefix and constraint name), message, DETAIL and HINT.
 --
 -- Run as a superuser in a UTF8 database (with or without ismap: nothing
--- here uses it), then bench/plpgsql_workload.sql.  plpg.today() is pinned
+-- here uses it), then bench/workload.sql with every `ismap.` replaced by `plpg.`
+-- (bench/bench.sh does it with sed).  plpg.today() is pinned
 -- with SET plpg.today = 'YYYY-MM-DD' (superusers only).
 --
 -- Not ported (off the benchmark's path): corrections (ismap.correct), the

@@ -21,7 +21,6 @@
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
-#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_am.h"
 #include "catalog/pg_enum.h"
@@ -364,16 +363,6 @@ read_changes(ScanTable *t, int64 id, Snapshot snapshot, MemoryContext cxt,
 	table_close(rel, AccessShareLock);
 }
 
-/* A snapshot as SPI gives a query that may write: the statement so far. */
-static Snapshot
-push_fresh_snapshot(void)
-{
-	CommandCounterIncrement();
-	PushActiveSnapshot(GetTransactionSnapshot());
-	UpdateActiveSnapshotCommandId();
-	return GetActiveSnapshot();
-}
-
 /* The table of registrations of one kind, opened. */
 Relation
 registrations_open(FactTables *tables, LOCKMODE mode)
@@ -389,7 +378,7 @@ registrations_open(FactTables *tables, LOCKMODE mode)
 HeapTuple
 registration_current_row(FactTables *tables, Relation rel, int64 id)
 {
-	Snapshot	snapshot = push_fresh_snapshot();
+	Snapshot	snapshot = push_statement_snapshot();
 	int			n;
 	HeapTuple  *rows = rows_of(&tables->registrations, rel, id, snapshot, &n);
 
@@ -421,7 +410,7 @@ facts_scan(FactTables *tables, int64 id, bool read_only, MemoryContext cxt,
 	if (read_only)
 		snapshot = GetActiveSnapshot();
 	else
-		snapshot = push_fresh_snapshot();	/* as SPI runs a query that may write */
+		snapshot = push_statement_snapshot();	/* as SPI runs a query that may write */
 
 	rel = open_table(reg);
 	rows = rows_of(reg, rel, id, snapshot, &n);

@@ -119,6 +119,8 @@ extern bool text_is_blank(const char *s);
 /* history.c: taken by every writing trigger before it locks a row */
 extern void history_lock(void);
 
+extern Snapshot push_statement_snapshot(void);
+
 /* direct_insert.c */
 extern void direct_insert(const char *rule, const char *table, int ncolumns,
 						  Datum *values, bool *nulls);

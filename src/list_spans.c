@@ -19,7 +19,6 @@
 #include "access/genam.h"
 #include "access/heapam.h"
 #include "access/table.h"
-#include "access/xact.h"
 #include "nodes/makefuncs.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -127,10 +126,7 @@ delete_spans(Relation rel, int64 registration_id)
 	HeapTuple	tup;
 	Snapshot	snapshot;
 
-	CommandCounterIncrement();
-	PushActiveSnapshot(GetTransactionSnapshot());
-	UpdateActiveSnapshotCommandId();
-	snapshot = GetActiveSnapshot();
+	snapshot = push_statement_snapshot();
 	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(registration_id));
 	scan = systable_beginscan(rel, RelationGetPrimaryKeyIndex(rel), true, snapshot, 1, &key);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))

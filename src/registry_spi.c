@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
@@ -19,8 +20,8 @@
 #include "executor/spi.h"
 #include "miscadmin.h"
 #include "tcop/pquery.h"
-#include "tcop/pquery.h"
 #include "utils/builtins.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 #include "ismap.h"
@@ -259,4 +260,19 @@ trigger_check(FunctionCallInfo fcinfo, const char *funcname,
 						funcname, RelationGetRelationName(td->tg_relation),
 						before ? "BEFORE" : "AFTER",
 						row_level ? "FOR EACH ROW" : "FOR EACH STATEMENT")));
+}
+
+/*
+ * Push the snapshot SPI gives a query that may write: what committed last
+ * (at READ COMMITTED) and the statement's own writes so far.  The direct
+ * scans of the write path read under it, as their SPI queries did; the
+ * caller pops it.
+ */
+Snapshot
+push_statement_snapshot(void)
+{
+	CommandCounterIncrement();
+	PushActiveSnapshot(GetTransactionSnapshot());
+	UpdateActiveSnapshotCommandId();
+	return GetActiveSnapshot();
 }
