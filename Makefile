@@ -15,6 +15,7 @@ OBJS = \
 	src/listing_status.o \
 	src/registration_facts.o \
 	src/facts_scan.o \
+	src/registration_rows.o \
 	src/auditor_status.o \
 	src/application_flow.o \
 	src/auditor_applications.o \

@@ -20,7 +20,11 @@
 
 PG_FUNCTION_INFO_V1(ismap_audits_check);
 
-/* Load an audit; the caller is connected to SPI. */
+/*
+ * Load an audit and lock it FOR KEY SHARE, as a foreign key to it would:
+ * the rows an approval writes to reference it (registration_rows.c) rely
+ * on that lock.  The caller is connected to SPI.
+ */
 bool
 audit_load(int64 audit_id, Audit *audit)
 {
@@ -28,7 +32,7 @@ audit_load(int64 audit_id, Audit *audit)
 		"SELECT service_id, auditor_id,"
 		" assessment OPERATOR(pg_catalog.=) 'operating'::ismap.assessment,"
 		" period_start, period_end, reported_on"
-		" FROM ismap.audits WHERE audit_id OPERATOR(pg_catalog.=) $1",
+		" FROM ismap.audits WHERE audit_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
 		1, {INT8OID}
 	};
 	Datum		arg = Int64GetDatum(audit_id);

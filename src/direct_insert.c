@@ -26,6 +26,7 @@
 #include "catalog/index.h"
 #include "executor/executor.h"
 #include "nodes/makefuncs.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 
 #include "ismap.h"
@@ -101,35 +102,67 @@ direct_index_entries(const char *rule, Relation rel, HeapTuple tup)
 }
 
 /*
- * Insert one row (ncolumns values and nulls, in the table's column order)
- * into ismap.<table>, bypassing its triggers.  The caller has checked that
- * the values satisfy the table's constraints; rule: the table's rule id,
- * for the refusals.
+ * Open ismap.<table> for writing (RowExclusiveLock, held to the end of the
+ * transaction), refusing it if its shape is no longer what the extension
+ * created: a column it does not write, or a CHECK constraint it does not
+ * evaluate.  The table's oid is kept after the first lookup and checked
+ * against its name on every open.
  */
-void
-direct_insert(const char *rule, const char *table, int ncolumns, Datum *values, bool *nulls)
+Relation
+direct_open(DirectTable *table)
 {
-	Relation	rel = table_openrv(makeRangeVar("ismap", (char *) table, -1), RowExclusiveLock);
-	TupleDesc	desc = RelationGetDescr(rel);
-	HeapTuple	tup;
-	TupleTableSlot *slot;
+	Relation	rel = NULL;
+	TupleDesc	desc;
+	int			nchecks;
 
+	if (OidIsValid(table->relid))
+	{
+		rel = try_table_open(table->relid, RowExclusiveLock);
+		if (rel != NULL &&
+			(strcmp(RelationGetRelationName(rel), table->name) != 0 ||
+			 strcmp(get_namespace_name(RelationGetNamespace(rel)), "ismap") != 0))
+		{
+			table_close(rel, RowExclusiveLock);
+			rel = NULL;
+		}
+	}
+	if (rel == NULL)
+	{
+		rel = table_openrv(makeRangeVar("ismap", (char *) table->name, -1), RowExclusiveLock);
+		table->relid = RelationGetRelid(rel);
+	}
+
+	desc = RelationGetDescr(rel);
+	nchecks = desc->constr ? desc->constr->num_check : 0;
 	for (int i = 0; i < desc->natts; i++)
 		if (TupleDescAttr(desc, i)->attisdropped)
-			ncolumns = -1;
-	if (desc->natts != ncolumns)
-		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, rule,
-					 psprintf("the columns of ismap.%s are not the ones the extension created", table),
-					 errdetail("The extension writes %d columns; the table has %d.", ncolumns,
-							   desc->natts),
+			nchecks = -1;
+	if (desc->natts != table->ncolumns || nchecks > table->nchecks)
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, table->rule,
+					 psprintf("the columns or constraints of ismap.%s are not the ones the extension created",
+							  table->name),
+					 errdetail("The extension writes %d columns under %d CHECK constraints; the table has %d columns and %d CHECK constraints.",
+							   table->ncolumns, table->nchecks, desc->natts,
+							   desc->constr ? desc->constr->num_check : 0),
 					 errhint("Restore the table's definition from the extension script."));
-	tup = heap_form_tuple(desc, values, nulls);
+	return rel;
+}
+
+/*
+ * Insert one row (the table's columns, in order) into rel, opened by
+ * direct_open(), bypassing its triggers.  The caller has checked that the
+ * values satisfy the table's constraints.  Returns the row as stored.
+ */
+HeapTuple
+direct_insert(DirectTable *table, Relation rel, Datum *values, bool *nulls)
+{
+	HeapTuple	tup = heap_form_tuple(RelationGetDescr(rel), values, nulls);
+	TupleTableSlot *slot;
 
 	heap_insert(rel, tup, GetCurrentCommandId(true), 0, NULL);
 	slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
 	ExecStoreHeapTuple(tup, slot, false);
-	insert_index_entries(rule, rel, slot, tup);
+	insert_index_entries(table->rule, rel, slot, tup);
 	ExecDropSingleTupleTableSlot(slot);
-	heap_freetuple(tup);
-	table_close(rel, RowExclusiveLock);
+	return tup;
 }

@@ -378,12 +378,34 @@ registrations_open(FactTables *tables, LOCKMODE mode)
 HeapTuple
 registration_current_row(FactTables *tables, Relation rel, int64 id)
 {
-	Snapshot	snapshot = push_statement_snapshot();
+	Snapshot	snapshot;
 	int			n;
-	HeapTuple  *rows = rows_of(&tables->registrations, rel, id, snapshot, &n);
+	HeapTuple  *rows;
 
+	if (!OidIsValid(tables->registrations.relid))	/* find its index and columns */
+		table_close(open_table(&tables->registrations), AccessShareLock);
+	snapshot = push_statement_snapshot();
+	rows = rows_of(&tables->registrations, rel, id, snapshot, &n);
 	PopActiveSnapshot();
 	return n == 1 ? rows[0] : NULL;
+}
+
+/* The highest term number of registration 'id' of one kind, 0 if it has none. */
+int
+registration_last_term_no(FactTables *tables, int64 id)
+{
+	ScanTable  *t = &tables->terms;
+	Relation	rel = open_table(t);
+	Snapshot	snapshot = push_statement_snapshot();
+	int			n;
+	HeapTuple  *rows = rows_of(t, rel, id, snapshot, &n);
+	int64		last = 0;
+
+	for (int i = 0; i < n; i++)
+		last = Max(last, int64_column(t, TERM_NO, rows[i], RelationGetDescr(rel)));
+	PopActiveSnapshot();
+	table_close(rel, AccessShareLock);
+	return (int) last;
 }
 
 /*

@@ -23,6 +23,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -235,17 +236,16 @@ row_image(HeapTuple tup, TupleDesc desc, bool has_facts, Datum *doc)
 	return DatumGetCString(DirectFunctionCall1(jsonb_out, *doc));
 }
 
-/* The values of the key columns (the trigger's arguments), comma separated. */
+/* The values of the key columns, comma separated. */
 static char *
-row_key(TriggerData *td, HeapTuple tup)
+row_key(TupleDesc desc, const char *const *keys, int nkeys, HeapTuple tup)
 {
-	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	StringInfoData key;
 
 	initStringInfo(&key);
-	for (int i = 0; i < td->tg_trigger->tgnargs; i++)
+	for (int i = 0; i < nkeys; i++)
 	{
-		char	   *value = tuple_get_text(tup, desc, td->tg_trigger->tgargs[i]);
+		char	   *value = tuple_get_text(tup, desc, keys[i]);
 
 		appendStringInfo(&key, "%s%s", i > 0 ? "," : "", value ? value : "");
 	}
@@ -285,9 +285,9 @@ only_facts_changed(TriggerData *td)
  * the reason set in ismap.reason.
  */
 static const char *
-change_reason(TriggerData *td, HeapTuple tup)
+change_reason(TupleDesc desc, HeapTuple tup)
 {
-	char	   *grounds = tuple_get_text(tup, RelationGetDescr(td->tg_relation), "grounds");
+	char	   *grounds = tuple_get_text(tup, desc, "grounds");
 	const char *reason = ismap_reason;
 
 	if (correction_reason() != NULL)
@@ -347,6 +347,8 @@ history_lock(void)
 	lock_held.subxid = GetCurrentSubTransactionId();
 }
 
+static DirectTable history_table = {"history", RULE_SEC_HISTORY, 12, 1, InvalidOid};
+
 static bool
 last_append_known(void)
 {
@@ -366,6 +368,7 @@ append(LogRow *row)
 	bool		nulls[12];
 	bool		isnull;
 	MemoryContext cxt = CurrentMemoryContext;
+	Relation	rel;
 
 	row->seq = 1;
 	memset(row->prev_hash, 0, sizeof(row->prev_hash));
@@ -409,9 +412,10 @@ append(LogRow *row)
 	nulls[9] = (row->reason == NULL);
 	values[10] = PointerGetDatum(digest_bytea(row->prev_hash));
 	values[11] = PointerGetDatum(digest_bytea(digest));
+	rel = direct_open(&history_table);
 	PG_TRY();
 	{
-		direct_insert(RULE_SEC_HISTORY, "history", 12, values, nulls);
+		heap_freetuple(direct_insert(&history_table, rel, values, nulls));
 	}
 	PG_CATCH();
 	{
@@ -435,11 +439,42 @@ append(LogRow *row)
 					 errhint("Retry the transaction."));
 	}
 	PG_END_TRY();
+	table_close(rel, NoLock);
 
 	last_append.lxid = MyProc->lxid;
 	last_append.subxid = GetCurrentSubTransactionId();
 	last_append.seq = row->seq;
 	memcpy(last_append.hash, digest, sizeof(digest));
+}
+
+/*
+ * Log one change to a row of rel: before is NULL for an insert, after for a
+ * delete; keys name the columns that identify the row.  The caller is
+ * connected to SPI, acting as the registry's owner.  Used by the log
+ * trigger and by the extension's own writes, which fire no trigger.
+ */
+void
+history_log_write(Relation rel, const char *const *keys, int nkeys,
+				  HeapTuple before, HeapTuple after)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	bool		has_facts = SPI_fnumber(desc, "facts") > 0;
+	HeapTuple	current = after ? after : before;
+	LogRow		row;
+
+	memset(&row, 0, sizeof(row));
+	row.table_name = RelationGetRelationName(rel);
+	row.row_key = row_key(desc, keys, nkeys, current);
+	row.operation = before == NULL ? "INSERT" : after == NULL ? "DELETE" : "UPDATE";
+	if (before)
+		row.before = row_image(before, desc, has_facts, &row.before_doc);
+	if (after)
+		row.after = row_image(after, desc, has_facts, &row.after_doc);
+	row.session_user_name = GetUserNameFromId(GetSessionUserId(), false);
+	row.acting_user_name = GetUserNameFromId(GetOuterUserId(), false);
+	row.recorded_at = GetCurrentTransactionStartTimestamp();
+	row.reason = change_reason(desc, current);
+	append(&row);
 }
 
 /*
@@ -450,38 +485,29 @@ Datum
 ismap_log_change(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
-	TupleDesc	desc;
-	HeapTuple	current;
-	LogRow		row;
+	HeapTuple	before = NULL,
+				after = NULL;
 	RegistryRole role;
-	bool		has_facts;
 
 	trigger_check(fcinfo, "ismap_log_change", true, false);
 	if (registry_restoring())
 		return restored_row(fcinfo);
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && only_facts_changed(td))
 		return PointerGetDatum(NULL);
-	desc = RelationGetDescr(td->tg_relation);
-	current = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
-
-	memset(&row, 0, sizeof(row));
-	row.table_name = RelationGetRelationName(td->tg_relation);
-	row.row_key = row_key(td, current);
-	row.operation = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? "INSERT" :
-		TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "UPDATE" : "DELETE";
-	has_facts = SPI_fnumber(desc, "facts") > 0;
-	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		row.before = row_image(td->tg_trigtuple, desc, has_facts, &row.before_doc);
-	if (!TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		row.after = row_image(current, desc, has_facts, &row.after_doc);
-	row.session_user_name = GetUserNameFromId(GetSessionUserId(), false);
-	row.acting_user_name = GetUserNameFromId(GetOuterUserId(), false);
-	row.recorded_at = GetCurrentTransactionStartTimestamp();
-	row.reason = change_reason(td, current);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		before = td->tg_trigtuple;
+		after = td->tg_newtuple;
+	}
+	else if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		after = td->tg_trigtuple;
+	else
+		before = td->tg_trigtuple;
 
 	SPI_connect();
 	registry_role_enter(&role);
-	append(&row);
+	history_log_write(td->tg_relation, (const char *const *) td->tg_trigger->tgargs,
+					  td->tg_trigger->tgnargs, before, after);
 	registry_role_leave(&role);
 	SPI_finish();
 	return PointerGetDatum(NULL);

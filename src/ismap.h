@@ -15,6 +15,7 @@
 #include "fmgr.h"
 #include "utils/date.h"
 #include "utils/elog.h"
+#include "utils/relcache.h"
 
 /*
  * Rule ids of rules.md.  The id is reported as the error's constraint name
@@ -118,12 +119,24 @@ extern bool text_is_blank(const char *s);
 
 /* history.c: taken by every writing trigger before it locks a row */
 extern void history_lock(void);
+extern void history_log_write(Relation rel, const char *const *keys, int nkeys,
+							  HeapTuple before, HeapTuple after);
 
 extern Snapshot push_statement_snapshot(void);
 
-/* direct_insert.c */
-extern void direct_insert(const char *rule, const char *table, int ncolumns,
-						  Datum *values, bool *nulls);
+/* direct_insert.c: a table of schema ismap that the extension writes itself */
+typedef struct DirectTable
+{
+	const char *name;
+	const char *rule;			/* the rule id its refusals carry */
+	int			ncolumns;		/* as the extension creates it */
+	int			nchecks;		/* its CHECK constraints (the values satisfy them) */
+	Oid			relid;			/* found on first use */
+} DirectTable;
+
+extern Relation direct_open(DirectTable *table);
+extern HeapTuple direct_insert(DirectTable *table, Relation rel, Datum *values,
+							   bool *nulls);
 extern void direct_index_entries(const char *rule, Relation rel, HeapTuple tup);
 
 /* Restoring a dump (registry_spi.c) */

@@ -21,6 +21,7 @@
 #include "access/table.h"
 #include "nodes/makefuncs.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/datetime.h"
 #include "utils/fmgroids.h"
 #include "utils/rel.h"
@@ -117,22 +118,78 @@ list_spans_compute(const RegistrationFacts *facts, ListSpan **spans)
 	return n;
 }
 
-/* Delete the registration's stored periods (the caller holds its lock). */
-static void
-delete_spans(Relation rel, int64 registration_id)
+static DirectTable spans_table = {
+	"service_list_spans", RULE_SVC_PUBLIC_LIST, SPAN_COLUMNS, 1, InvalidOid
+};
+
+/* Whether a stored period holds exactly these values. */
+static bool
+span_equals(HeapTuple tup, TupleDesc desc, const Datum *values)
 {
+	for (int i = 0; i < SPAN_COLUMNS; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		bool		isnull;
+		Datum		d = heap_getattr(tup, i + 1, desc, &isnull);
+
+		if (isnull)
+			return false;
+		if (att->attlen == -1)
+		{
+			/* the stored text may have a short header; compare contents */
+			struct varlena *a = PG_DETOAST_DATUM_PACKED(d);
+			struct varlena *b = PG_DETOAST_DATUM_PACKED(values[i]);
+
+			if (VARSIZE_ANY_EXHDR(a) != VARSIZE_ANY_EXHDR(b) ||
+				memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) != 0)
+				return false;
+		}
+		else if (!datumIsEqual(d, values[i], att->attbyval, att->attlen))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Make the registration's stored periods those of 'rows' (nrows rows of
+ * values, in order of listed_from): the stored ones are deleted and the
+ * new ones inserted, unless they are the same already (most refreshes, an
+ * acceptance or a renewal filed, change no period).
+ */
+static void
+replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], int nrows)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
 	ScanKeyData key;
 	SysScanDesc scan;
 	HeapTuple	tup;
 	Snapshot	snapshot;
+	ItemPointerData *stored = NULL;
+	int			nstored = 0;
+	bool		same = true;
+	bool		nulls[SPAN_COLUMNS] = {false};
 
 	snapshot = push_statement_snapshot();
 	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(registration_id));
 	scan = systable_beginscan(rel, RelationGetPrimaryKeyIndex(rel), true, snapshot, 1, &key);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
-		simple_heap_delete(rel, &tup->t_self);
+	{
+		stored = stored ? repalloc(stored, sizeof(ItemPointerData) * (nstored + 1))
+			: palloc(sizeof(ItemPointerData));
+		stored[nstored] = tup->t_self;
+		if (nstored >= nrows || !span_equals(tup, desc, rows[nstored]))
+			same = false;
+		nstored++;
+	}
 	systable_endscan(scan);
 	PopActiveSnapshot();
+	if (same && nstored == nrows)
+		return;
+
+	for (int i = 0; i < nstored; i++)
+		simple_heap_delete(rel, &stored[i]);
+	for (int i = 0; i < nrows; i++)
+		heap_freetuple(direct_insert(&spans_table, rel, rows[i], nulls));
 }
 
 /*
@@ -150,24 +207,21 @@ list_spans_store(int64 registration_id, const char *number, int64 service_id,
 	ListSpan   *spans;
 	int			n = list_spans_compute(facts, &spans);
 	Oid			status_type = ismap_type_oid("listing_status");
-	Relation	rel = table_openrv(makeRangeVar("ismap", "service_list_spans", -1),
-								   RowExclusiveLock);
+	Relation	rel = direct_open(&spans_table);
+	Datum		(*rows)[SPAN_COLUMNS] = palloc(sizeof(*rows) * (n + 1));
+	Datum		number_text = CStringGetTextDatum(number);
 
 	if (!OidIsValid(RelationGetPrimaryKeyIndex(rel)))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_PUBLIC_LIST,
 					 "ismap.service_list_spans has lost its primary key",
 					 errdetail("The periods of a registration are found by that key to be rewritten."),
 					 errhint("Restore the table's definition from the extension script."));
-	delete_spans(rel, registration_id);
-	table_close(rel, RowExclusiveLock);
-
 	for (int i = 0; i < n; i++)
 	{
-		Datum		values[SPAN_COLUMNS];
-		bool		nulls[SPAN_COLUMNS] = {false};
+		Datum	   *values = rows[i];
 
 		values[0] = Int64GetDatum(registration_id);
-		values[1] = CStringGetTextDatum(number);
+		values[1] = number_text;
 		values[2] = Int64GetDatum(service_id);
 		values[3] = DateADTGetDatum(facts->registered_on);
 		values[4] = DateADTGetDatum(spans[i].from);
@@ -177,6 +231,7 @@ list_spans_store(int64 registration_id, const char *number, int64 service_id,
 		values[8] = DateADTGetDatum(spans[i].term->period_end);
 		values[9] = DateADTGetDatum(spans[i].term->valid_until);
 		values[10] = Int64GetDatum(spans[i].term->auditor_id);
-		direct_insert(RULE_SVC_PUBLIC_LIST, "service_list_spans", SPAN_COLUMNS, values, nulls);
 	}
+	replace_spans(rel, registration_id, rows, n);
+	table_close(rel, NoLock);
 }

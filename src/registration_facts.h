@@ -42,6 +42,7 @@ extern bool facts_scan(FactTables *tables, int64 id, bool read_only,
 					   int64 *owner_id);
 extern Relation registrations_open(FactTables *tables, LOCKMODE mode);
 extern HeapTuple registration_current_row(FactTables *tables, Relation rel, int64 id);
+extern int	registration_last_term_no(FactTables *tables, int64 id);
 extern bool registration_lock(FactQueries *q, int64 id);
 extern void facts_from_composite(HeapTupleHeader row, TupleDesc desc,
 								 DateADT registered_on, RegistrationFacts *facts);

@@ -26,6 +26,7 @@
 #include "listing_status.h"
 #include "registration_facts.h"
 #include "registration_number.h"
+#include "registration_rows.h"
 
 PG_FUNCTION_INFO_V1(ismap_service_applications_check);
 
@@ -281,46 +282,12 @@ term_valid_until(const Application *a, const Audit *audit)
 	return valid_until;
 }
 
-static void
-add_term(int64 registration_id, const Application *a, const Audit *audit,
-		 DateADT valid_until)
-{
-	static KeptPlan kp = {
-		"INSERT INTO ismap.service_registration_terms"
-		" (registration_id, term_no, application_id, audit_id, auditor_id, in_force_from,"
-		"  audit_period_start, audit_period_end, valid_until)"
-		" SELECT $1, COALESCE(pg_catalog.max(term_no), 0) OPERATOR(pg_catalog.+) 1,"
-		"  $2, $3, $4, $5, $6, $7, $8"
-		" FROM ismap.service_registration_terms WHERE registration_id OPERATOR(pg_catalog.=) $1",
-		8, {INT8OID, INT8OID, INT8OID, INT8OID, DATEOID, DATEOID, DATEOID, DATEOID}
-	};
-	Datum		args[8];
-
-	args[0] = Int64GetDatum(registration_id);
-	args[1] = Int64GetDatum(a->application_id);
-	args[2] = Int64GetDatum(audit->audit_id);
-	args[3] = Int64GetDatum(audit->auditor_id);
-	args[4] = DateADTGetDatum(a->decided_on);
-	args[5] = DateADTGetDatum(audit->period_start);
-	args[6] = DateADTGetDatum(audit->period_end);
-	args[7] = DateADTGetDatum(valid_until);
-	kept_plan_write(&kp, args, NULL, 0);
-}
-
 static int64
 approve_new(const Application *a, const Audit *audit)
 {
-	static KeptPlan kp = {
-		"INSERT INTO ismap.service_registrations"
-		" (registration_number, service_id, registered_on, audit_period_start,"
-		"  audit_period_end, valid_until, audit_id, auditor_id)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING registration_id",
-		8, {TEXTOID, INT8OID, DATEOID, DATEOID, DATEOID, DATEOID, INT8OID, INT8OID}
-	};
-	Datum		args[8];
 	DateADT		valid_until;
 	int64		in_force = 0,
-				registration_id = 0;
+				registration_id;
 	int			total;
 	char	   *number;
 
@@ -342,33 +309,17 @@ approve_new(const Application *a, const Audit *audit)
 	else
 		number = assign_service_number(a->decided_on);
 
-	args[0] = CStringGetTextDatum(number);
-	args[1] = Int64GetDatum(a->subject_id);
-	args[2] = DateADTGetDatum(a->decided_on);
-	args[3] = DateADTGetDatum(audit->period_start);
-	args[4] = DateADTGetDatum(audit->period_end);
-	args[5] = DateADTGetDatum(valid_until);
-	args[6] = Int64GetDatum(audit->audit_id);
-	args[7] = Int64GetDatum(audit->auditor_id);
-	kept_plan_write(&kp, args, NULL, 1);
-	spi_get_int64(0, 1, &registration_id);
-
-	add_term(registration_id, a, audit, valid_until);
+	registration_id = registration_row_insert(number, a->subject_id, a->decided_on, audit,
+											  valid_until);
+	registration_term_insert(registration_id, a->application_id, a->decided_on, audit,
+							 valid_until);
 	return registration_id;
 }
 
 static void
 approve_renewal(const Application *a, const Audit *audit)
 {
-	static KeptPlan kp = {
-		"UPDATE ismap.service_registrations"
-		" SET audit_period_start = $2, audit_period_end = $3, valid_until = $4,"
-		"  audit_id = $5, auditor_id = $6"
-		" WHERE registration_id OPERATOR(pg_catalog.=) $1",
-		6, {INT8OID, DATEOID, DATEOID, DATEOID, INT8OID, INT8OID}
-	};
 	RegistrationFacts facts;
-	Datum		args[6];
 	DateADT		valid_until;
 
 	if (a->registration_number != NULL)
@@ -386,14 +337,9 @@ approve_renewal(const Application *a, const Audit *audit)
 					 errhint("Reject this renewal; the provider may file a new application."));
 	valid_until = term_valid_until(a, audit);
 
-	args[0] = Int64GetDatum(a->target_id);
-	args[1] = DateADTGetDatum(audit->period_start);
-	args[2] = DateADTGetDatum(audit->period_end);
-	args[3] = DateADTGetDatum(valid_until);
-	args[4] = Int64GetDatum(audit->audit_id);
-	args[5] = Int64GetDatum(audit->auditor_id);
-	kept_plan_write(&kp, args, NULL, 0);
-	add_term(a->target_id, a, audit, valid_until);
+	registration_row_renew(a->target_id, audit, valid_until);
+	registration_term_insert(a->target_id, a->application_id, a->decided_on, audit,
+							 valid_until);
 }
 
 /* BEFORE INSERT OR UPDATE OR DELETE ON ismap.service_applications FOR EACH ROW */

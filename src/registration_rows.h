@@ -1,0 +1,23 @@
+/*
+ * registration_rows.h
+ *		The rows an approval of a cloud service application writes.
+ */
+#ifndef REGISTRATION_ROWS_H
+#define REGISTRATION_ROWS_H
+
+#include "postgres.h"
+
+#include "utils/date.h"
+
+#include "audits.h"
+
+extern int64 registration_row_insert(const char *number, int64 service_id,
+									 DateADT registered_on, const Audit *audit,
+									 DateADT valid_until);
+extern void registration_row_renew(int64 registration_id, const Audit *audit,
+								   DateADT valid_until);
+extern void registration_term_insert(int64 registration_id, int64 application_id,
+									 DateADT in_force_from, const Audit *audit,
+									 DateADT valid_until);
+
+#endif							/* REGISTRATION_ROWS_H */
