@@ -256,10 +256,8 @@ registered_since(ApplicantQueries *q, int64 applicant, DateADT day)
 void
 lock_applicant(ApplicantQueries *q, int64 applicant)
 {
-	Datum		arg = Int64GetDatum(applicant);
-
 	history_lock();
-	kept_plan_run(&q->lock, &arg, NULL, false, 1);
+	(void) kept_lock_row(&q->lock, applicant);
 }
 
 /* A copy of the row with one bigint column set, in the current context. */

@@ -83,14 +83,12 @@ check_audit_by_registered_auditor(const Audit *audit)
 		"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR SHARE",
 		1, {INT8OID}
 	};
-	Datum		arg = Int64GetDatum(audit->auditor_id);
 	RegistrationFacts facts;
 	Standing	s;
 	int64		organization = 0;
 
 	history_lock();
-	kept_plan_run(&lock, &arg, NULL, false, 1);
-	if (SPI_processed != 1 ||
+	if (!kept_lock_row(&lock, audit->auditor_id) ||
 		!facts_load(&auditor_queries, audit->auditor_id, false, CurrentMemoryContext,
 					&facts, &organization))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,

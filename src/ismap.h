@@ -87,6 +87,7 @@ typedef struct KeptPlan
 
 extern int	kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
 						  bool read_only, long count);
+extern bool kept_lock_row(KeptPlan *lock, int64 id);
 extern Oid	registry_owner(void);
 extern Oid	ismap_type_oid(const char *name);
 

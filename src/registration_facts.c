@@ -240,11 +240,8 @@ facts_load(FactQueries *q, int64 id, bool read_only, MemoryContext cxt,
 bool
 registration_lock(FactQueries *q, int64 id)
 {
-	Datum		arg = Int64GetDatum(id);
-
 	history_lock();
-	kept_plan_run(&q->lock, &arg, NULL, false, 1);
-	return SPI_processed == 1;
+	return kept_lock_row(&q->lock, id);
 }
 
 /* In force, for the purposes of "already registered": not expired nor removed. */

@@ -19,6 +19,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "tcop/pquery.h"
 #include "utils/builtins.h"
 #include "utils/snapmgr.h"
@@ -50,6 +51,55 @@ kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
 		elog(ERROR, "ismap: SPI_execute_plan failed (%s) for: %s",
 			 SPI_result_code_string(rc), kp->sql);
 	return rc;
+}
+
+/*
+ * Row locks this backend's transaction holds.  A row lock taken by a query
+ * (SELECT ... FOR UPDATE, FOR SHARE, FOR KEY SHARE) lasts until the
+ * transaction ends, or until the subtransaction that took it aborts; while
+ * it is held, taking it again waits for nobody and changes nothing, and
+ * the row cannot go away.  A decision locks the same few rows several
+ * times (its registration, its service, the auditor of its audit); each
+ * lock query runs once per (sub)transaction.  An entry is trusted only in
+ * the transaction and subtransaction that took it, so a lock released by
+ * a rolled-back savepoint is taken again.
+ */
+#define HELD_LOCK_SLOTS 64
+
+static struct
+{
+	LocalTransactionId lxid;
+	SubTransactionId subxid;
+	const KeptPlan *lock;
+	int64		id;
+}			held_locks[HELD_LOCK_SLOTS];
+
+/*
+ * Lock row 'id' with 'lock', a query that selects it by its id (as $1)
+ * FOR some lock strength, unless this (sub)transaction already did.
+ * Returns whether the row exists (and is locked).  The caller is
+ * connected to SPI.
+ */
+bool
+kept_lock_row(KeptPlan *lock, int64 id)
+{
+	uint64		h = (uint64) id * UINT64CONST(0x9E3779B97F4A7C15) ^ (uint64) (uintptr_t) lock;
+	int			slot = (int) ((h >> 32) % HELD_LOCK_SLOTS);
+	LocalTransactionId lxid = MyProc->lxid;
+	SubTransactionId subxid = GetCurrentSubTransactionId();
+	Datum		arg = Int64GetDatum(id);
+
+	if (held_locks[slot].lxid == lxid && held_locks[slot].subxid == subxid &&
+		held_locks[slot].lock == lock && held_locks[slot].id == id)
+		return true;
+	kept_plan_run(lock, &arg, NULL, false, 1);
+	if (SPI_processed != 1)
+		return false;
+	held_locks[slot].lxid = lxid;
+	held_locks[slot].subxid = subxid;
+	held_locks[slot].lock = lock;
+	held_locks[slot].id = id;
+	return true;
 }
 
 /*
