@@ -12,7 +12,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(95);
+SELECT plan(99);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -346,6 +346,42 @@ SELECT ismap_test.refused(format($$ALTER TABLE ismap.history ADD CONSTRAINT seq_
                                    SELECT ismap_test.svc_change(%s, 'lift', '2024-09-10')$$, :r1),
                           '0A000', 'sec_history', 'and so does a deferred unique index the appends could not check');
 SELECT is_empty('SELECT * FROM ismap.verify_history()', 'the chain is whole after the refused appends');
+
+-- The registration and term an approval creates are written the same way,
+-- under the locks the approval's checks hold: an index a DBA adds is kept
+-- up to date, a constraint or column the extension would not honour stops
+-- the approval, and the log holds each row as stored.
+SELECT ismap_test.service(3, 11, '架空ドライブ3') \g /dev/null
+SELECT ismap_test.audit(13, 3, :a1, '2023-04-01', '2024-03-31', '2024-05-20') \g /dev/null
+SELECT ismap_test.svc_file(1003, 3, '2024-06-01', 13) \g /dev/null
+UPDATE ismap.service_applications SET status = 'accepted' WHERE application_id = 1003;
+SELECT ismap_test.refused($$ALTER TABLE ismap.service_registration_terms
+                              ADD CONSTRAINT one_year CHECK (valid_until < in_force_from + 365) NOT VALID;
+                            SELECT ismap_test.svc_decide(1003, 'approved', '2024-07-01')$$,
+                          '55000', 'svc_validity',
+                          'a CHECK constraint added to the terms stops approvals, which change nothing');
+SELECT ismap_test.refused($$ALTER TABLE ismap.service_registrations ADD COLUMN note text;
+                            SELECT ismap_test.svc_decide(1003, 'approved', '2024-07-01')$$,
+                          '55000', 'svc_registration_on_approval',
+                          'and so does a column added to the registrations');
+CREATE INDEX first_terms_by_auditor ON ismap.service_registration_terms (auditor_id) WHERE term_no = 1;
+SELECT ismap_test.svc_decide(1003, 'approved', '2024-07-01') AS r3 \gset
+SET LOCAL enable_seqscan = off;
+SELECT is((SELECT array_agg(registration_id ORDER BY registration_id)
+             FROM ismap.service_registration_terms WHERE auditor_id = :a1 AND term_no = 1),
+          (SELECT array_agg(registration_id ORDER BY registration_id)
+             FROM ismap.service_registration_terms WHERE auditor_id + 0 = :a1 AND term_no + 0 = 1),
+          'an index added to the terms is maintained by approvals (partial)');
+RESET enable_seqscan;
+SELECT results_eq(format($$SELECT table_name::text, after FROM ismap.history
+                             WHERE row_key IN ('%1$s', '%1$s,1') AND table_name LIKE 'service_registration%%'
+                             ORDER BY seq$$, :r3),
+                  format($$SELECT 'service_registrations', to_jsonb(r) - 'facts'
+                             FROM ismap.service_registrations r WHERE registration_id = %1$s
+                            UNION ALL
+                            SELECT 'service_registration_terms', to_jsonb(t)
+                             FROM ismap.service_registration_terms t WHERE registration_id = %1$s$$, :r3),
+                  'the log holds the registration and its first term as stored');
 
 SELECT * FROM finish();
 ROLLBACK;
