@@ -8,10 +8,13 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "audits.h"
 #include "ismap.h"
@@ -71,6 +74,70 @@ service_provider(int64 service_id)
 }
 
 /*
+ * The facts of the auditors that audits name, as read for every audit,
+ * application and approval: a handful of auditors behind thousands of
+ * decisions.  Kept while this (sub)transaction holds the auditor's share
+ * lock, taken before they were read, so that no other transaction can
+ * change them meanwhile (every decision about an auditor locks it FOR
+ * UPDATE first), and until a trigger of the extension fires on an auditor
+ * table in this backend.
+ */
+#define CACHED_AUDITORS 16
+
+static struct
+{
+	LocalTransactionId lxid;
+	SubTransactionId subxid;
+	uint64		writes;			/* auditor_registry_writes when read */
+	MemoryContext cxt;			/* holds the facts' arrays */
+	int			n;
+	struct
+	{
+		int64		auditor_id;
+		int64		organization;
+		RegistrationFacts facts;
+	}			entry[CACHED_AUDITORS];
+}			auditor_cache;
+
+/*
+ * The facts of an auditor the caller has locked FOR SHARE (read-only: they
+ * may be the cache's), and its organization; false if there is no such
+ * auditor.
+ */
+static bool
+locked_auditor_facts(int64 auditor_id, RegistrationFacts *facts, int64 *organization)
+{
+	if (auditor_cache.cxt == NULL)
+		auditor_cache.cxt = AllocSetContextCreate(TopMemoryContext, "ismap auditor facts",
+												  ALLOCSET_SMALL_SIZES);
+	if (auditor_cache.lxid != MyProc->lxid ||
+		auditor_cache.subxid != GetCurrentSubTransactionId() ||
+		auditor_cache.writes != auditor_registry_writes ||
+		auditor_cache.n == CACHED_AUDITORS)
+	{
+		MemoryContextReset(auditor_cache.cxt);
+		auditor_cache.n = 0;
+		auditor_cache.lxid = MyProc->lxid;
+		auditor_cache.subxid = GetCurrentSubTransactionId();
+		auditor_cache.writes = auditor_registry_writes;
+	}
+	for (int i = 0; i < auditor_cache.n; i++)
+		if (auditor_cache.entry[i].auditor_id == auditor_id)
+		{
+			*facts = auditor_cache.entry[i].facts;
+			*organization = auditor_cache.entry[i].organization;
+			return true;
+		}
+	if (!facts_load(&auditor_queries, auditor_id, false, auditor_cache.cxt, facts, organization))
+		return false;
+	auditor_cache.entry[auditor_cache.n].auditor_id = auditor_id;
+	auditor_cache.entry[auditor_cache.n].organization = *organization;
+	auditor_cache.entry[auditor_cache.n].facts = *facts;
+	auditor_cache.n++;
+	return true;
+}
+
+/*
  * The auditor was in force on the report date: valid or in renewal grace,
  * not suspended, expired or removed.  Takes a share lock on the auditor,
  * so that a removal being recorded at the same time is seen or waits.
@@ -89,8 +156,7 @@ check_audit_by_registered_auditor(const Audit *audit)
 
 	history_lock();
 	if (!kept_lock_row(&lock, audit->auditor_id) ||
-		!facts_load(&auditor_queries, audit->auditor_id, false, CurrentMemoryContext,
-					&facts, &organization))
+		!locked_auditor_facts(audit->auditor_id, &facts, &organization))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
 					 "the audit names no registered auditor",
 					 errdetail("There is no auditor %lld.", (long long) audit->auditor_id),

@@ -144,7 +144,12 @@ extern void direct_index_entries(const char *rule, Relation rel, HeapTuple tup);
 extern bool registry_restoring(void);
 extern Datum restored_row(FunctionCallInfo fcinfo);
 
-/* Trigger prologue: refuses to run on a misconfigured trigger. */
+/*
+ * Trigger prologue: refuses to run on a misconfigured trigger, and counts
+ * the triggers fired on auditor tables in auditor_registry_writes.
+ */
+extern uint64 auditor_registry_writes;
+
 extern void trigger_check(FunctionCallInfo fcinfo, const char *funcname,
 						  bool row_level, bool before);
 

@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(75);
+SELECT plan(76);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -203,6 +203,17 @@ SELECT ismap_test.refused(format($$INSERT INTO ismap.audits (service_id, auditor
 SELECT ismap_test.accepted(format($$INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
                                     VALUES (2, %s, 'operating', '2023-01-01', '2023-12-31', '2024-04-01')$$, :b),
                            'a report on the day the suspension is lifted is accepted');
+-- Within one transaction, a suspension recorded after an accepted audit is
+-- seen by the next audit of the same auditor (the auditor's facts read for
+-- the first are not reused once an auditor table is written).
+SELECT ismap_test.refused(format($$INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
+                                   VALUES (2, %1$s, 'operating', '2023-01-01', '2023-12-31', '2024-05-01');
+                                   INSERT INTO ismap.auditor_status_changes (auditor_id, action, effective_on, grounds)
+                                   VALUES (%1$s, 'suspend', '2024-05-02', '監査品質の再度の不備');
+                                   INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
+                                   VALUES (2, %1$s, 'operating', '2023-01-01', '2023-12-31', '2024-05-02')$$, :b),
+                          '23514', 'svc_audit_by_registered_auditor',
+                          'an auditor suspended after an accepted audit, in the same transaction, is seen suspended by the next audit');
 SELECT ismap_test.accepted(format($$INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
                                     VALUES (2, %s, 'operating', '2022-01-01', '2022-12-31', '2023-05-01')$$, :c),
                            'a report on the last day of auditor C''s validity is accepted');
