@@ -16,6 +16,7 @@ OBJS = \
 	src/registration_facts.o \
 	src/facts_scan.o \
 	src/registration_rows.o \
+	src/keyed_rows.o \
 	src/auditor_status.o \
 	src/application_flow.o \
 	src/auditor_applications.o \

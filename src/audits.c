@@ -8,6 +8,7 @@
  */
 #include "postgres.h"
 
+#include "access/table.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -31,45 +32,60 @@ PG_FUNCTION_INFO_V1(ismap_audits_check);
 bool
 audit_load(int64 audit_id, Audit *audit)
 {
-	static KeptPlan kp = {
-		"SELECT service_id, auditor_id,"
-		" assessment OPERATOR(pg_catalog.=) 'operating'::ismap.assessment,"
-		" period_start, period_end, reported_on"
-		" FROM ismap.audits WHERE audit_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
+	static KeptPlan lock = {
+		"SELECT 1 FROM ismap.audits WHERE audit_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
 		1, {INT8OID}
 	};
-	Datum		arg = Int64GetDatum(audit_id);
-	bool		isnull;
+	static KeyedTable audits = {"audits", InvalidOid};
+	Relation	rel;
+	TupleDesc	desc;
+	HeapTuple	row;
+	char	   *assessment;
 
-	kept_plan_run(&kp, &arg, NULL, false, 1);
-	if (SPI_processed != 1)
+	if (!kept_lock_row(&lock, audit_id))
 		return false;
-	audit->audit_id = audit_id;
-	spi_get_int64(0, 1, &audit->service_id);
-	spi_get_int64(0, 2, &audit->auditor_id);
-	audit->operating = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0],
-												  SPI_tuptable->tupdesc, 3, &isnull));
-	spi_get_date(0, 4, &audit->period_start);
-	spi_get_date(0, 5, &audit->period_end);
-	spi_get_date(0, 6, &audit->reported_on);
-	return true;
+	rel = keyed_table_open(&audits);
+	desc = RelationGetDescr(rel);
+	row = keyed_row(rel, "audit_id", audit_id);
+	if (row != NULL)
+	{
+		audit->audit_id = audit_id;
+		tuple_get_int64(row, desc, "service_id", &audit->service_id);
+		tuple_get_int64(row, desc, "auditor_id", &audit->auditor_id);
+		assessment = tuple_get_text(row, desc, "assessment");
+		audit->operating = assessment != NULL && strcmp(assessment, "operating") == 0;
+		tuple_get_date(row, desc, "period_start", &audit->period_start);
+		tuple_get_date(row, desc, "period_end", &audit->period_end);
+		tuple_get_date(row, desc, "reported_on", &audit->reported_on);
+	}
+	table_close(rel, AccessShareLock);
+	return row != NULL;
 }
 
-/* The provider of a service, or 0; the caller is connected to SPI. */
+/*
+ * The provider of a service, or 0; the service is locked FOR KEY SHARE.
+ * The caller is connected to SPI.
+ */
 int64
 service_provider(int64 service_id)
 {
-	static KeptPlan kp = {
-		"SELECT provider_id FROM ismap.cloud_services"
+	static KeptPlan lock = {
+		"SELECT 1 FROM ismap.cloud_services"
 		" WHERE service_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
 		1, {INT8OID}
 	};
-	Datum		arg = Int64GetDatum(service_id);
+	static KeyedTable services = {"cloud_services", InvalidOid};
+	Relation	rel;
+	HeapTuple	row;
 	int64		provider = 0;
 
-	kept_plan_run(&kp, &arg, NULL, false, 1);
-	if (SPI_processed == 1)
-		spi_get_int64(0, 1, &provider);
+	if (!kept_lock_row(&lock, service_id))
+		return 0;
+	rel = keyed_table_open(&services);
+	row = keyed_row(rel, "service_id", service_id);
+	if (row != NULL)
+		tuple_get_int64(row, RelationGetDescr(rel), "provider_id", &provider);
+	table_close(rel, AccessShareLock);
 	return provider;
 }
 

@@ -125,6 +125,16 @@ extern void history_log_write(Relation rel, const char *const *keys, int nkeys,
 
 extern Snapshot push_statement_snapshot(void);
 
+/* keyed_rows.c: a registry table read by its bigint primary key */
+typedef struct KeyedTable
+{
+	const char *name;			/* in schema ismap */
+	Oid			relid;			/* found on first use */
+} KeyedTable;
+
+extern Relation keyed_table_open(KeyedTable *table);
+extern HeapTuple keyed_row(Relation rel, const char *key, int64 id);
+
 /* direct_insert.c: a table of schema ismap that the extension writes itself */
 typedef struct DirectTable
 {
