@@ -257,7 +257,7 @@ void
 lock_applicant(ApplicantQueries *q, int64 applicant)
 {
 	history_lock();
-	(void) kept_lock_row(&q->lock, applicant);
+	(void) row_lock(&q->lock, applicant);
 }
 
 /* A copy of the row with one bigint column set, in the current context. */

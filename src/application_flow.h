@@ -60,7 +60,7 @@ typedef struct ApplicantQueries
 	KeptPlan	overlapping_new;
 	KeptPlan	overlapping_renewal;
 	KeptPlan	registered_since;
-	KeptPlan	lock;
+	RowLock		lock;
 } ApplicantQueries;
 
 extern bool overlapping_application_exists(ApplicantQueries *q, bool renewal,

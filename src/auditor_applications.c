@@ -87,8 +87,9 @@ static ApplicantQueries auditor_applicant = {
 	 2, {INT8OID, DATEOID}},
 	{"SELECT 1 FROM ismap.auditors WHERE organization_id OPERATOR(pg_catalog.=) $1"
 	 " AND registered_on OPERATOR(pg_catalog.>=) $2", 2, {INT8OID, DATEOID}},
-	{"SELECT 1 FROM ismap.organizations"
-	 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+	{{"SELECT 1 FROM ismap.organizations"
+	  " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+	 {"organizations"}, "organization_id"},
 };
 
 /* ---------- filing ---------- */

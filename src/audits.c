@@ -32,9 +32,9 @@ PG_FUNCTION_INFO_V1(ismap_audits_check);
 bool
 audit_load(int64 audit_id, Audit *audit)
 {
-	static KeptPlan lock = {
-		"SELECT 1 FROM ismap.audits WHERE audit_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
-		1, {INT8OID}
+	static RowLock lock = {
+		{"SELECT 1 FROM ismap.audits WHERE audit_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
+		 1, {INT8OID}}, {"audits"}, "audit_id"
 	};
 	static KeyedTable audits = {"audits", InvalidOid};
 	Relation	rel;
@@ -42,7 +42,7 @@ audit_load(int64 audit_id, Audit *audit)
 	HeapTuple	row;
 	char	   *assessment;
 
-	if (!kept_lock_row(&lock, audit_id))
+	if (!row_lock(&lock, audit_id))
 		return false;
 	rel = keyed_table_open(&audits);
 	desc = RelationGetDescr(rel);
@@ -69,17 +69,17 @@ audit_load(int64 audit_id, Audit *audit)
 int64
 service_provider(int64 service_id)
 {
-	static KeptPlan lock = {
-		"SELECT 1 FROM ismap.cloud_services"
-		" WHERE service_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
-		1, {INT8OID}
+	static RowLock lock = {
+		{"SELECT 1 FROM ismap.cloud_services"
+		 " WHERE service_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
+		{"cloud_services"}, "service_id"
 	};
 	static KeyedTable services = {"cloud_services", InvalidOid};
 	Relation	rel;
 	HeapTuple	row;
 	int64		provider = 0;
 
-	if (!kept_lock_row(&lock, service_id))
+	if (!row_lock(&lock, service_id))
 		return 0;
 	rel = keyed_table_open(&services);
 	row = keyed_row(rel, "service_id", service_id);
@@ -162,16 +162,16 @@ locked_auditor_facts(int64 auditor_id, RegistrationFacts *facts, int64 *organiza
 int64
 check_audit_by_registered_auditor(const Audit *audit)
 {
-	static KeptPlan lock = {
-		"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR SHARE",
-		1, {INT8OID}
+	static RowLock lock = {
+		{"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR SHARE",
+		 1, {INT8OID}}, {"auditors"}, "auditor_id"
 	};
 	RegistrationFacts facts;
 	Standing	s;
 	int64		organization = 0;
 
 	history_lock();
-	if (!kept_lock_row(&lock, audit->auditor_id) ||
+	if (!row_lock(&lock, audit->auditor_id) ||
 		!locked_auditor_facts(audit->auditor_id, &facts, &organization))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
 					 "the audit names no registered auditor",

@@ -43,6 +43,7 @@ insert_index_entries(const char *rule, Relation rel, TupleTableSlot *slot, HeapT
 	ListCell   *lc;
 	EState	   *estate = NULL;
 
+	/* index locks are kept to the end of the transaction, as the executor keeps them */
 	foreach(lc, indexes)
 	{
 		Relation	index = index_open(lfirst_oid(lc), RowExclusiveLock);
@@ -52,7 +53,7 @@ insert_index_entries(const char *rule, Relation rel, TupleTableSlot *slot, HeapT
 
 		if (!info->ii_ReadyForInserts)
 		{
-			index_close(index, RowExclusiveLock);
+			index_close(index, NoLock);
 			continue;
 		}
 		if (info->ii_ExclusionOps != NULL || !index->rd_index->indimmediate)
@@ -72,7 +73,7 @@ insert_index_entries(const char *rule, Relation rel, TupleTableSlot *slot, HeapT
 				!ExecQual(ExecPrepareQual(info->ii_Predicate, estate),
 						  GetPerTupleExprContext(estate)))
 			{
-				index_close(index, RowExclusiveLock);
+				index_close(index, NoLock);
 				continue;
 			}
 		}
@@ -80,7 +81,7 @@ insert_index_entries(const char *rule, Relation rel, TupleTableSlot *slot, HeapT
 		index_insert(index, values, isnull, &tup->t_self, rel,
 					 index->rd_index->indisunique ? UNIQUE_CHECK_YES : UNIQUE_CHECK_NO,
 					 false, info);
-		index_close(index, RowExclusiveLock);
+		index_close(index, NoLock);
 	}
 	if (estate != NULL)
 		FreeExecutorState(estate);

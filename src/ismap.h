@@ -87,7 +87,6 @@ typedef struct KeptPlan
 
 extern int	kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
 						  bool read_only, long count);
-extern bool kept_lock_row(KeptPlan *lock, int64 id);
 extern Oid	registry_owner(void);
 extern Oid	ismap_type_oid(const char *name);
 
@@ -134,6 +133,19 @@ typedef struct KeyedTable
 
 extern Relation keyed_table_open(KeyedTable *table);
 extern HeapTuple keyed_row(Relation rel, const char *key, int64 id);
+
+/*
+ * A row lock the write path takes (registry_spi.c): query selects the row
+ * of table whose bigint column key is $1, FOR some lock strength.
+ */
+typedef struct RowLock
+{
+	KeptPlan	query;
+	KeyedTable	table;
+	const char *key;
+} RowLock;
+
+extern bool row_lock(RowLock *lock, int64 id);
 
 /* direct_insert.c: a table of schema ismap that the extension writes itself */
 typedef struct DirectTable

@@ -8,7 +8,7 @@
  * shutdown each; an index scan costs a few microseconds.  The scan sees
  * what the query would have seen (what committed last, and the
  * statement's own writes: push_statement_snapshot), and a row lock, where
- * the rule needs one, is taken by kept_lock_row() before the read.
+ * the rule needs one, is taken by row_lock() before the read.
  */
 #include "postgres.h"
 

@@ -24,15 +24,16 @@
 FactQueries auditor_queries = {
 	"auditor", "auditor",
 	&auditor_tables,
-	{"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-	 1, {INT8OID}},
+	{{"SELECT 1 FROM ismap.auditors WHERE auditor_id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+	  1, {INT8OID}}, {"auditors"}, "auditor_id"},
 };
 
 FactQueries service_queries = {
 	"registration", "cloud_service",
 	&service_tables,
-	{"SELECT 1 FROM ismap.service_registrations"
-	 " WHERE registration_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+	{{"SELECT 1 FROM ismap.service_registrations"
+	  " WHERE registration_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+	 {"service_registrations"}, "registration_id"},
 };
 
 /* Attribute numbers of ismap.registration_facts, in its declared order. */
@@ -241,7 +242,7 @@ bool
 registration_lock(FactQueries *q, int64 id)
 {
 	history_lock();
-	return kept_lock_row(&q->lock, id);
+	return row_lock(&q->lock, id);
 }
 
 /* In force, for the purposes of "already registered": not expired nor removed. */

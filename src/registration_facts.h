@@ -26,7 +26,7 @@ typedef struct FactQueries
 	const char *noun;			/* "auditor", "registration": for messages */
 	const char *list_name;		/* "auditor", "cloud_service": for the feed */
 	FactTables *tables;
-	KeptPlan	lock;
+	RowLock		lock;
 } FactQueries;
 
 extern FactTables auditor_tables;

@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_namespace.h"
@@ -73,31 +74,60 @@ static struct
 {
 	LocalTransactionId lxid;
 	SubTransactionId subxid;
-	const KeptPlan *lock;
+	const RowLock *lock;
 	int64		id;
 }			held_locks[HELD_LOCK_SLOTS];
 
 /*
- * Lock row 'id' with 'lock', a query that selects it by its id (as $1)
- * FOR some lock strength, unless this (sub)transaction already did.
- * Returns whether the row exists (and is locked).  The caller is
- * connected to SPI.
+ * Whether the row version the statement sees was written by this
+ * transaction: then no other transaction can lock it before this one
+ * ends.  Either the row is new, invisible to every other transaction, or
+ * this transaction updated it, and the version others see carries this
+ * transaction's update lock, which conflicts with every lock the write
+ * path takes (FOR UPDATE, FOR SHARE) and keeps anyone from deleting it
+ * (FOR KEY SHARE).  A bulk load in one transaction locks nothing twice.
+ */
+static bool
+row_is_own(RowLock *lock, int64 id, bool *exists)
+{
+	Relation	rel = keyed_table_open(&lock->table);
+	HeapTuple	row = keyed_row(rel, lock->key, id);
+	bool		own = false;
+
+	*exists = row != NULL;
+	if (row != NULL)
+		own = TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(row->t_data));
+	table_close(rel, AccessShareLock);
+	return own;
+}
+
+/*
+ * Lock row 'id' with 'lock', unless this (sub)transaction already holds
+ * it or wrote the row.  Returns whether the row exists (and is locked).
+ * The caller is connected to SPI.
  */
 bool
-kept_lock_row(KeptPlan *lock, int64 id)
+row_lock(RowLock *lock, int64 id)
 {
 	uint64		h = (uint64) id * UINT64CONST(0x9E3779B97F4A7C15) ^ (uint64) (uintptr_t) lock;
 	int			slot = (int) ((h >> 32) % HELD_LOCK_SLOTS);
 	LocalTransactionId lxid = MyProc->lxid;
 	SubTransactionId subxid = GetCurrentSubTransactionId();
-	Datum		arg = Int64GetDatum(id);
+	bool		exists;
 
 	if (held_locks[slot].lxid == lxid && held_locks[slot].subxid == subxid &&
 		held_locks[slot].lock == lock && held_locks[slot].id == id)
 		return true;
-	kept_plan_run(lock, &arg, NULL, false, 1);
-	if (SPI_processed != 1)
-		return false;
+	if (!row_is_own(lock, id, &exists))
+	{
+		Datum		arg = Int64GetDatum(id);
+
+		if (!exists)
+			return false;
+		kept_plan_run(&lock->query, &arg, NULL, false, 1);
+		if (SPI_processed != 1)
+			return false;
+	}
 	held_locks[slot].lxid = lxid;
 	held_locks[slot].subxid = subxid;
 	held_locks[slot].lock = lock;

@@ -86,8 +86,9 @@ static ApplicantQueries service_applicant = {
 	 2, {INT8OID, DATEOID}},
 	{"SELECT 1 FROM ismap.service_registrations WHERE service_id OPERATOR(pg_catalog.=) $1"
 	 " AND registered_on OPERATOR(pg_catalog.>=) $2", 2, {INT8OID, DATEOID}},
-	{"SELECT 1 FROM ismap.cloud_services"
-	 " WHERE service_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+	{{"SELECT 1 FROM ismap.cloud_services"
+	  " WHERE service_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
+	 {"cloud_services"}, "service_id"},
 };
 
 /* ---------- the audit behind an application ---------- */
