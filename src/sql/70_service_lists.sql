@@ -70,7 +70,8 @@ COMMENT ON VIEW ismap.cloud_service_list_periods IS
   'ISMAP クラウドサービスリストに載る期間の一覧（過去・現在・予定） / every period of every registration on the public cloud service list: past, present and already known future';
 
 -- Plain SQL that PostgreSQL inlines into the caller's query (no SECURITY
--- DEFINER, no SET, not STRICT: each would prevent that); every name and
+-- DEFINER, no SET, not STRICT: each would prevent that), and PARALLEL
+-- SAFE, or the inlined query could not use parallel workers; every name and
 -- operator is schema-qualified, so the caller's search_path cannot change
 -- its meaning, and it reads only the public view above.
 CREATE FUNCTION ismap.cloud_service_list_at(day date)
@@ -81,7 +82,7 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date)
                  registered_on date, audit_period_start date, audit_period_end date,
                  valid_until date, auditor_name text, auditor_registration_number text,
                  status ismap.listing_status)
-  LANGUAGE sql STABLE
+  LANGUAGE sql STABLE PARALLEL SAFE
   AS $$
     SELECT l.registration_id, l.registration_number, l.service_id, l.service_name,
            l.service_name_en, l.provider_name, l.provider_corporate_number,

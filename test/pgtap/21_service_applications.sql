@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(144);
+SELECT plan(146);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -471,6 +471,19 @@ SELECT unalike(pg_temp.plan_of($$SELECT * FROM ismap.cloud_service_list_at('2024
                'the list on a day is inlined into the caller''s query');
 SELECT unalike(pg_temp.plan_of($$SELECT * FROM ismap.cloud_service_list$$), '%Function Scan%',
                'and so is today''s list');
+-- Both may be read by parallel workers, as a plain SELECT of a big registry is.
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT alike(pg_temp.plan_of($$SELECT * FROM ismap.cloud_service_list_at('2024-06-01')$$), '%Gather%',
+             'the list on a day can be read in parallel');
+SELECT alike(pg_temp.plan_of($$SELECT * FROM ismap.cloud_service_list$$), '%Gather%',
+             'and so can today''s list');
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
 
 -- A committee role with rights on the applications only approves through them.
 CREATE ROLE ismap_test_committee_21 NOLOGIN;
