@@ -25,8 +25,6 @@
 #include "access/xact.h"
 #include "catalog/index.h"
 #include "executor/executor.h"
-#include "nodes/makefuncs.h"
-#include "utils/lsyscache.h"
 #include "utils/rel.h"
 
 #include "ismap.h"
@@ -106,45 +104,24 @@ direct_index_entries(const char *rule, Relation rel, HeapTuple tup)
  * Open ismap.<table> for writing (RowExclusiveLock, held to the end of the
  * transaction), refusing it if its shape is no longer what the extension
  * created: a column it does not write, or a CHECK constraint it does not
- * evaluate.  The table's oid is kept after the first lookup and checked
- * against its name on every open.
+ * evaluate.
  */
 Relation
 direct_open(DirectTable *table)
 {
-	Relation	rel = NULL;
-	TupleDesc	desc;
-	int			nchecks;
+	Relation	rel = ismap_table_open(table->name, &table->relid, RowExclusiveLock);
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			nchecks = desc->constr ? desc->constr->num_check : 0;
+	bool		dropped = false;
 
-	if (OidIsValid(table->relid))
-	{
-		rel = try_table_open(table->relid, RowExclusiveLock);
-		if (rel != NULL &&
-			(strcmp(RelationGetRelationName(rel), table->name) != 0 ||
-			 strcmp(get_namespace_name(RelationGetNamespace(rel)), "ismap") != 0))
-		{
-			table_close(rel, RowExclusiveLock);
-			rel = NULL;
-		}
-	}
-	if (rel == NULL)
-	{
-		rel = table_openrv(makeRangeVar("ismap", (char *) table->name, -1), RowExclusiveLock);
-		table->relid = RelationGetRelid(rel);
-	}
-
-	desc = RelationGetDescr(rel);
-	nchecks = desc->constr ? desc->constr->num_check : 0;
 	for (int i = 0; i < desc->natts; i++)
-		if (TupleDescAttr(desc, i)->attisdropped)
-			nchecks = -1;
-	if (desc->natts != table->ncolumns || nchecks > table->nchecks)
+		dropped |= TupleDescAttr(desc, i)->attisdropped;
+	if (dropped || desc->natts != table->ncolumns || nchecks > table->nchecks)
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, table->rule,
 					 psprintf("the columns or constraints of ismap.%s are not the ones the extension created",
 							  table->name),
 					 errdetail("The extension writes %d columns under %d CHECK constraints; the table has %d columns and %d CHECK constraints.",
-							   table->ncolumns, table->nchecks, desc->natts,
-							   desc->constr ? desc->constr->num_check : 0),
+							   table->ncolumns, table->nchecks, desc->natts, nchecks),
 					 errhint("Restore the table's definition from the extension script."));
 	return rel;
 }

@@ -131,6 +131,7 @@ typedef struct KeyedTable
 	Oid			relid;			/* found on first use */
 } KeyedTable;
 
+extern Relation ismap_table_open(const char *name, Oid *relid, LOCKMODE mode);
 extern Relation keyed_table_open(KeyedTable *table);
 extern HeapTuple keyed_row(Relation rel, const char *key, int64 id);
 

@@ -28,31 +28,39 @@
 #include "ismap.h"
 
 /*
- * Open ismap.<name> for reading (AccessShareLock); its oid is kept after
- * the first lookup and checked against its name on every open.
+ * Open table ismap.<name> with 'mode'.  Its oid, kept in *relid after the
+ * first lookup, saves the name lookup next time; it is checked against the
+ * name on every open (the table may have been dropped and made again).
  */
 Relation
-keyed_table_open(KeyedTable *t)
+ismap_table_open(const char *name, Oid *relid, LOCKMODE mode)
 {
 	Relation	rel = NULL;
 
-	if (OidIsValid(t->relid))
+	if (OidIsValid(*relid))
 	{
-		rel = try_table_open(t->relid, AccessShareLock);
+		rel = try_table_open(*relid, mode);
 		if (rel != NULL &&
-			(strcmp(RelationGetRelationName(rel), t->name) != 0 ||
+			(strcmp(RelationGetRelationName(rel), name) != 0 ||
 			 RelationGetNamespace(rel) != get_namespace_oid("ismap", false)))
 		{
-			table_close(rel, AccessShareLock);
+			table_close(rel, mode);
 			rel = NULL;
 		}
 	}
 	if (rel == NULL)
 	{
-		rel = table_openrv(makeRangeVar("ismap", (char *) t->name, -1), AccessShareLock);
-		t->relid = RelationGetRelid(rel);
+		rel = table_openrv(makeRangeVar("ismap", (char *) name, -1), mode);
+		*relid = RelationGetRelid(rel);
 	}
 	return rel;
+}
+
+/* Open a keyed table for reading (AccessShareLock). */
+Relation
+keyed_table_open(KeyedTable *t)
+{
+	return ismap_table_open(t->name, &t->relid, AccessShareLock);
 }
 
 /*

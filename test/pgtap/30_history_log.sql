@@ -12,7 +12,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(99);
+SELECT plan(100);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -341,6 +341,9 @@ RESET enable_seqscan;
 SELECT ismap_test.refused(format($$ALTER TABLE ismap.history ADD COLUMN note text;
                                    SELECT ismap_test.svc_change(%s, 'lift', '2024-09-10')$$, :r1),
                           '55000', 'sec_history', 'a column added to the log stops the appends, which change nothing');
+SELECT ismap_test.refused(format($$ALTER TABLE ismap.history DROP COLUMN reason;
+                                   SELECT ismap_test.svc_change(%s, 'lift', '2024-09-10')$$, :r1),
+                          '55000', 'sec_history', 'and so does a column dropped from it');
 SELECT ismap_test.refused(format($$ALTER TABLE ismap.history ADD CONSTRAINT seq_hash UNIQUE (seq, hash)
                                      DEFERRABLE INITIALLY DEFERRED;
                                    SELECT ismap_test.svc_change(%s, 'lift', '2024-09-10')$$, :r1),
