@@ -9,11 +9,9 @@
 #include "postgres.h"
 
 #include "access/table.h"
-#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
-#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -102,8 +100,7 @@ service_provider(int64 service_id)
 
 static struct
 {
-	LocalTransactionId lxid;
-	SubTransactionId subxid;
+	XactScope	scope;
 	uint64		writes;			/* auditor_registry_writes when read */
 	MemoryContext cxt;			/* holds the facts' arrays */
 	int			n;
@@ -126,15 +123,13 @@ locked_auditor_facts(int64 auditor_id, RegistrationFacts *facts, int64 *organiza
 	if (auditor_cache.cxt == NULL)
 		auditor_cache.cxt = AllocSetContextCreate(TopMemoryContext, "ismap auditor facts",
 												  ALLOCSET_SMALL_SIZES);
-	if (auditor_cache.lxid != MyProc->lxid ||
-		auditor_cache.subxid != GetCurrentSubTransactionId() ||
+	if (!in_xact_scope(&auditor_cache.scope) ||
 		auditor_cache.writes != auditor_registry_writes ||
 		auditor_cache.n == CACHED_AUDITORS)
 	{
 		MemoryContextReset(auditor_cache.cxt);
 		auditor_cache.n = 0;
-		auditor_cache.lxid = MyProc->lxid;
-		auditor_cache.subxid = GetCurrentSubTransactionId();
+		set_xact_scope(&auditor_cache.scope);
 		auditor_cache.writes = auditor_registry_writes;
 	}
 	for (int i = 0; i < auditor_cache.n; i++)

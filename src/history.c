@@ -33,7 +33,6 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "port/pg_bswap.h"
-#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/datetime.h"
@@ -311,18 +310,13 @@ change_reason(TupleDesc desc, HeapTuple tup)
  */
 static struct
 {
-	LocalTransactionId lxid;
-	SubTransactionId subxid;
+	XactScope	scope;
 	int64		seq;
 	uint8		hash[PG_SHA256_DIGEST_LENGTH];
 }			last_append;
 
-/* Whether this (sub)transaction already holds the lock that orders appends. */
-static struct
-{
-	LocalTransactionId lxid;
-	SubTransactionId subxid;
-}			lock_held;
+/* Where the lock that orders appends was last taken. */
+static XactScope lock_held;
 
 /*
  * Take the lock that serializes appends to the log.  Every trigger that
@@ -339,12 +333,10 @@ history_lock(void)
 	};
 	Datum		arg = Int64GetDatum(HISTORY_LOCK_KEY);
 
-	if (lock_held.lxid == MyProc->lxid &&
-		lock_held.subxid == GetCurrentSubTransactionId())
+	if (in_xact_scope(&lock_held))
 		return;
 	kept_plan_run(&lock, &arg, NULL, false, 0);
-	lock_held.lxid = MyProc->lxid;
-	lock_held.subxid = GetCurrentSubTransactionId();
+	set_xact_scope(&lock_held);
 }
 
 static DirectTable history_table = {"history", RULE_SEC_HISTORY, 12, 1, InvalidOid};
@@ -352,9 +344,7 @@ static DirectTable history_table = {"history", RULE_SEC_HISTORY, 12, 1, InvalidO
 static bool
 last_append_known(void)
 {
-	return last_append.lxid == MyProc->lxid &&
-		last_append.subxid == GetCurrentSubTransactionId() &&
-		last_append.seq > 0;
+	return in_xact_scope(&last_append.scope) && last_append.seq > 0;
 }
 
 static void
@@ -441,8 +431,7 @@ append(LogRow *row)
 	PG_END_TRY();
 	table_close(rel, NoLock);
 
-	last_append.lxid = MyProc->lxid;
-	last_append.subxid = GetCurrentSubTransactionId();
+	set_xact_scope(&last_append.scope);
 	last_append.seq = row->seq;
 	memcpy(last_append.hash, digest, sizeof(digest));
 }

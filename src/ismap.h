@@ -87,6 +87,21 @@ typedef struct KeptPlan
 
 extern int	kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
 						  bool read_only, long count);
+
+/*
+ * The (sub)transaction a backend-local memo was made in (a lock taken, the
+ * log's last row, facts read): it is trusted only there.  A subtransaction
+ * that ends, committed or rolled back, changes the current one, so what a
+ * rolled-back savepoint did is never trusted.
+ */
+typedef struct XactScope
+{
+	LocalTransactionId lxid;
+	SubTransactionId subxid;
+} XactScope;
+
+extern bool in_xact_scope(const XactScope *scope);
+extern void set_xact_scope(XactScope *scope);
 extern Oid	registry_owner(void);
 extern Oid	ismap_type_oid(const char *name);
 

@@ -72,11 +72,23 @@ kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
 
 static struct
 {
-	LocalTransactionId lxid;
-	SubTransactionId subxid;
+	XactScope	scope;
 	const RowLock *lock;
 	int64		id;
 }			held_locks[HELD_LOCK_SLOTS];
+
+bool
+in_xact_scope(const XactScope *scope)
+{
+	return scope->lxid == MyProc->lxid && scope->subxid == GetCurrentSubTransactionId();
+}
+
+void
+set_xact_scope(XactScope *scope)
+{
+	scope->lxid = MyProc->lxid;
+	scope->subxid = GetCurrentSubTransactionId();
+}
 
 /*
  * Whether the row version the statement sees was written by this
@@ -111,11 +123,9 @@ row_lock(RowLock *lock, int64 id)
 {
 	uint64		h = (uint64) id * UINT64CONST(0x9E3779B97F4A7C15) ^ (uint64) (uintptr_t) lock;
 	int			slot = (int) ((h >> 32) % HELD_LOCK_SLOTS);
-	LocalTransactionId lxid = MyProc->lxid;
-	SubTransactionId subxid = GetCurrentSubTransactionId();
 	bool		exists;
 
-	if (held_locks[slot].lxid == lxid && held_locks[slot].subxid == subxid &&
+	if (in_xact_scope(&held_locks[slot].scope) &&
 		held_locks[slot].lock == lock && held_locks[slot].id == id)
 		return true;
 	if (!row_is_own(lock, id, &exists))
@@ -128,8 +138,7 @@ row_lock(RowLock *lock, int64 id)
 		if (SPI_processed != 1)
 			return false;
 	}
-	held_locks[slot].lxid = lxid;
-	held_locks[slot].subxid = subxid;
+	set_xact_scope(&held_locks[slot].scope);
 	held_locks[slot].lock = lock;
 	held_locks[slot].id = id;
 	return true;
