@@ -12,6 +12,7 @@ OBJS = \
 	src/settings.o \
 	src/corporate_number.o \
 	src/registry_spi.o \
+	src/references.o \
 	src/listing_status.o \
 	src/registration_facts.o \
 	src/facts_scan.o \
@@ -64,6 +65,7 @@ ISOLATION = \
 	service_renewal_races_suspension \
 	audit_races_auditor_removal \
 	history_concurrent_writers \
+	service_delete_races_audit \
 	list_changed_notify
 ISOLATION_OPTS = --inputdir=test/isolation
 

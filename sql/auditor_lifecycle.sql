@@ -57,7 +57,7 @@ INSERT INTO ismap.auditor_applications (organization_id, kind, applied_on)
 VALUES (:hinoki, 'new', NULL);
 INSERT INTO ismap.auditor_applications (organization_id, kind, applied_on)
 VALUES (:hinoki, 'new', '-infinity');
--- Refused: an organization that is not recorded (PostgreSQL's foreign key).
+-- Refused: an organization that is not recorded (23503).
 INSERT INTO ismap.auditor_applications (organization_id, kind, applied_on)
 VALUES (-1, 'new', '2024-05-01');
 
@@ -171,9 +171,7 @@ UPDATE ismap.auditor_applications SET status = 'withdrawn', decided_on = '2024-0
 UPDATE ismap.auditor_applications SET decided_on = '2024-05-16'
  WHERE application_id = :sakura_app;
 DELETE FROM ismap.auditor_applications WHERE application_id = :sakura_app;
--- Nor truncated: PostgreSQL refuses first (other tables reference the
--- applications); with CASCADE, the extension does (sec_history).  The
--- notices that list the cascade are not shown.
+-- Nor truncated, with or without CASCADE (sec_history).
 TRUNCATE ismap.auditor_applications;
 SET client_min_messages = warning;
 TRUNCATE ismap.auditor_applications CASCADE;
@@ -207,8 +205,7 @@ VALUES ('A24-9999', :hinoki, '2024-06-01', '2024-06-01', '2026-06-01');
 UPDATE ismap.auditors SET valid_until = '2099-12-31' WHERE auditor_id = :sakura_auditor;
 DELETE FROM ismap.auditors WHERE auditor_id = :sakura_auditor;
 UPDATE ismap.auditor_terms SET valid_until = '2099-12-31' WHERE auditor_id = :sakura_auditor;
--- TRUNCATE is refused by PostgreSQL first (other tables reference
--- auditors); with CASCADE, by the extension (sec_history).
+-- Nor truncated, with or without CASCADE (sec_history).
 TRUNCATE ismap.auditors;
 SET client_min_messages = warning;
 TRUNCATE ismap.auditors CASCADE;

@@ -252,12 +252,14 @@ registered_since(ApplicantQueries *q, int64 applicant, DateADT day)
 /*
  * One decision about an applicant at a time, each seeing what committed
  * last; the log's lock first, as every writer takes it (history.c).
+ * Returns whether the applicant exists: the lock, stronger than a foreign
+ * key's, also keeps it from being deleted (references.c).
  */
-void
+bool
 lock_applicant(ApplicantQueries *q, int64 applicant)
 {
 	history_lock();
-	(void) row_lock(&q->lock, applicant);
+	return row_lock(&q->lock, applicant);
 }
 
 /* A copy of the row with one bigint column set, in the current context. */

@@ -66,7 +66,7 @@ typedef struct ApplicantQueries
 extern bool overlapping_application_exists(ApplicantQueries *q, bool renewal,
 										   int64 key, DateADT applied_on);
 extern bool registered_since(ApplicantQueries *q, int64 applicant, DateADT day);
-extern void lock_applicant(ApplicantQueries *q, int64 applicant);
+extern bool lock_applicant(ApplicantQueries *q, int64 applicant);
 
 extern void read_application(HeapTuple tup, TupleDesc desc,
 							 const ApplicationColumns *cols, Application *a);

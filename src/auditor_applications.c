@@ -101,7 +101,11 @@ check_new_filing(const Application *a)
 	bool		had_expired;
 
 	/* one decision about an organization at a time: see what committed last */
-	lock_applicant(&auditor_applicant, a->subject_id);
+	if (!lock_applicant(&auditor_applicant, a->subject_id))
+		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_AUD_APPLICATION_FLOW,
+					 "the applicant is a recorded organization",
+					 errdetail("There is no organization %lld.", (long long) a->subject_id),
+					 errhint("Record the organization in ismap.organizations and give its organization_id."));
 	if (a->has_target)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "a new application names no auditor",

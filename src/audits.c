@@ -282,7 +282,12 @@ ismap_audits_check(PG_FUNCTION_ARGS)
 	registry_role_enter(&role);
 	auditor_organization = check_audit_by_registered_auditor(&audit);
 	provider = service_provider(audit.service_id);
-	if (provider != 0 && provider == auditor_organization)
+	if (provider == 0)
+		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
+					 "an audit is of a recorded cloud service",
+					 errdetail("There is no cloud service %lld.", (long long) audit.service_id),
+					 errhint("Record the service in ismap.cloud_services and give its service_id."));
+	if (provider == auditor_organization)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SEC_CONFLICT_OF_INTEREST,
 					 "an auditor never audits a service of its own organization",
 					 errdetail("Organization %lld provides service %lld and is auditor %lld.",

@@ -3,16 +3,43 @@
  *		Trigger on ismap.cloud_services: what the public list will show of a
  *		service is present (svc_public_list), the service keeps the provider
  *		that applies for it (svc_application_by_provider), and an ISMAP-LIU
- *		service is SaaS (liu_scope).
+ *		service is SaaS (liu_scope).  A new service's provider is a recorded
+ *		organization, locked FOR KEY SHARE as a foreign key would lock it
+ *		(references.c).
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 
 #include "ismap.h"
 
 PG_FUNCTION_INFO_V1(ismap_cloud_services_check);
+
+/* The provider of a new service exists; it stays while the service does. */
+static void
+check_provider_recorded(int64 provider)
+{
+	static RowLock lock = {
+		{"SELECT 1 FROM ismap.organizations"
+		 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
+		{"organizations"}, "organization_id"
+	};
+	RegistryRole role;
+	bool		recorded;
+
+	SPI_connect();
+	registry_role_enter(&role);
+	recorded = row_lock(&lock, provider);
+	registry_role_leave(&role);
+	SPI_finish();
+	if (!recorded)
+		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_APPLICATION_BY_PROVIDER,
+					 "the provider of a cloud service is a recorded organization",
+					 errdetail("There is no organization %lld.", (long long) provider),
+					 errhint("Record the provider in ismap.organizations and give its organization_id."));
+}
 
 /* BEFORE INSERT OR UPDATE ON ismap.cloud_services FOR EACH ROW */
 Datum
@@ -45,6 +72,8 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 					 errdetail("Service provided by organization %lld would pass to %lld.",
 							   (long long) old_provider, (long long) provider),
 					 errhint("Its registrations rest on the provider's applications; the new provider registers the service anew."));
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		check_provider_recorded(provider);
 	if (text_is_blank(tuple_get_text(tup, desc, "name")) ||
 		text_is_blank(tuple_get_text(tup, desc, "statement_scope")))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SVC_PUBLIC_LIST,

@@ -10,10 +10,9 @@
  * the registration FOR UPDATE, the application by the UPDATE under way).
  * So they are written the way PostgreSQL writes catalog rows: straight
  * into the heap and the indexes, each logged in ismap.history, without
- * an INSERT statement's executor start-up, its triggers and the foreign
- * keys' re-checks of rows already locked.  The declared foreign keys still
- * guard the other side: a referenced row cannot be deleted while these
- * rows point to it.
+ * an INSERT statement's executor start-up and its triggers.  What they
+ * refer to is never deleted: audits, applications and registrations never
+ * are, and a service or organization referred to is kept (references.c).
  *
  * The caller is connected to SPI, acting as the registry's owner.
  */

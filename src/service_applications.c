@@ -150,7 +150,11 @@ check_new_filing(const Application *a)
 	int			total;
 
 	/* one decision about a service at a time: see what committed last */
-	lock_applicant(&service_applicant, a->subject_id);
+	if (!lock_applicant(&service_applicant, a->subject_id))
+		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_APPLICATION_FLOW,
+					 "the application is for a recorded cloud service",
+					 errdetail("There is no cloud service %lld.", (long long) a->subject_id),
+					 errhint("Record the service in ismap.cloud_services and give its service_id."));
 	if (a->has_target)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "a new application names no registration",

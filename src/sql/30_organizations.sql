@@ -19,6 +19,16 @@ COMMENT ON FUNCTION ismap.organizations_check() IS
 
 CREATE TRIGGER organizations_check BEFORE INSERT OR UPDATE ON ismap.organizations
   FOR EACH ROW EXECUTE FUNCTION ismap.organizations_check();
+-- ismap declares no foreign keys between its registry tables: each row's
+-- trigger checks and locks what the row refers to (see src/references.c).
+-- This trigger does the other half for the two tables users may delete from.
+CREATE FUNCTION ismap.keep_references() RETURNS trigger
+  LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_keep_references';
+COMMENT ON FUNCTION ismap.keep_references() IS
+  'トリガー: 参照されている法人・クラウドサービスの削除とIDの変更を拒否する（sec_history） / trigger: a referenced organization or service is never deleted, and ids never change';
+
+CREATE TRIGGER organizations_keep_references BEFORE UPDATE OR DELETE ON ismap.organizations
+  FOR EACH ROW EXECUTE FUNCTION ismap.keep_references();
 CREATE TRIGGER organizations_no_truncate BEFORE TRUNCATE ON ismap.organizations
   FOR EACH STATEMENT EXECUTE FUNCTION ismap.refuse_truncate('sec_history');
 

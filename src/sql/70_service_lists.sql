@@ -10,9 +10,9 @@ COMMENT ON FUNCTION ismap.service_status(bigint, date) IS
 -- The periods each registration spends on the list (derived, like the facts
 -- copy): written by the facts refresh in C (list_spans.c), never by users.
 -- Each carries the registration's number, service and date, so that the
--- list joins the same tables as a plain SELECT of the registry would.  No
--- foreign key: the rows are rewritten with their registration's facts,
--- under its row lock, and dumped with it.
+-- list joins the same tables as a plain SELECT of the registry would.  The
+-- rows are rewritten with their registration's facts, under its row lock,
+-- and dumped with it.
 CREATE TABLE ismap.service_list_spans (
   registration_id     bigint NOT NULL,
   registration_number text NOT NULL,

@@ -219,7 +219,7 @@ SELECT ismap_test.refused($$INSERT INTO ismap.auditor_applications (application_
                             VALUES (901, NULL, '2024-05-01')$$, '23502', 'aud_application_flow',
                           'an application without an organization is refused');
 SELECT ismap_test.refused($$INSERT INTO ismap.auditor_applications (application_id, organization_id, applied_on)
-                            VALUES (901, 999, '2024-05-01')$$, '23503', 'auditor_applications_organization_id_fkey',
+                            VALUES (901, 999, '2024-05-01')$$, '23503', 'aud_application_flow',
                           'an application of an unknown organization is refused');
 SELECT ismap_test.refused($$INSERT INTO ismap.auditor_applications (application_id, organization_id, kind, applied_on)
                             VALUES (901, 9, NULL, '2024-05-01')$$, '23502', 'aud_application_flow',

@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(76);
+SELECT plan(87);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -103,7 +103,7 @@ SELECT ismap_test.refused($$UPDATE ismap.cloud_services SET program = 'ismap_liu
                           '55000', 'liu_scope', 'a service never changes program (an IaaS cannot move to ISMAP-LIU)');
 SELECT ismap_test.refused($$INSERT INTO ismap.cloud_services (provider_id, name, statement_scope, service_model)
                             VALUES (99, '架空不明サービス', '全業務', 'SaaS')$$,
-                          '23503', 'cloud_services_provider_id_fkey', 'a service of an unknown provider is refused');
+                          '23503', 'svc_application_by_provider', 'a service of an unknown provider is refused');
 SELECT ismap_test.refused($$TRUNCATE ismap.cloud_services CASCADE$$, '55000', 'sec_history',
                           'the services cannot be truncated');
 SELECT ismap_test.well_reported($$UPDATE ismap.cloud_services SET provider_id = 12 WHERE service_id = 1$$,
@@ -250,7 +250,7 @@ SELECT ismap_test.refused($$INSERT INTO ismap.audits (service_id, auditor_id, as
                           '23503', 'svc_audit_by_registered_auditor', 'an audit by an unknown auditor is refused');
 SELECT ismap_test.refused(format($$INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
                                    VALUES (999, %s, 'operating', '2023-01-01', '2023-12-31', '2024-05-01')$$, :a),
-                          '23503', 'audits_service_id_fkey', 'an audit of an unknown service is refused');
+                          '23503', 'svc_audit_by_registered_auditor', 'an audit of an unknown service is refused');
 SELECT ismap_test.well_reported(format($$INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
                                          VALUES (2, %s, 'operating', '2023-01-01', '2023-12-31', '2024-05-01')$$, :d),
                                 'the refusal of an audit by a removed auditor names its rule and has a detail and a hint');
@@ -285,6 +285,41 @@ SELECT ismap_test.refused($$DELETE FROM ismap.audits WHERE audit_id = 1$$,
 SELECT ismap_test.refused($$TRUNCATE ismap.audits CASCADE$$, '55000', 'sec_history',
                           'the audits cannot be truncated');
 SELECT is((SELECT count(*) FROM ismap.audits), 17::bigint, 'the accepted audits, and only they, are recorded');
+
+-- ---------------------------------------------------------------------
+-- References: no foreign keys are declared; the triggers keep them
+-- (src/references.c).  A referenced organization or service is never
+-- deleted, ids never change, and what nothing refers to may go.
+
+SELECT is((SELECT count(*) FROM pg_constraint
+            WHERE contype = 'f' AND connamespace = 'ismap'::regnamespace
+              AND conrelid <> 'ismap.setting_overrides'::regclass),
+          0::bigint, 'the registry tables declare no foreign keys (the triggers check references)');
+SELECT ismap_test.refused($$DELETE FROM ismap.cloud_services WHERE service_id = 1$$,
+                          '23503', 'sec_history', 'a service that audits refer to cannot be deleted');
+SELECT ismap_test.refused($$UPDATE ismap.cloud_services SET service_id = 99 WHERE service_id = 1$$,
+                          '55000', 'sec_history', 'the id of a service never changes');
+SELECT ismap_test.refused($$DELETE FROM ismap.organizations WHERE organization_id = 11$$,
+                          '23503', 'sec_history', 'a provider of services cannot be deleted');
+SELECT ismap_test.refused(format($$DELETE FROM ismap.organizations WHERE organization_id = %s$$,
+                                 (SELECT organization_id FROM ismap.auditors WHERE auditor_id = :e)),
+                          '23503', 'sec_history', 'an auditor''s organization cannot be deleted');
+SELECT ismap_test.refused($$UPDATE ismap.organizations SET organization_id = 99 WHERE organization_id = 12$$,
+                          '55000', 'sec_history', 'the id of an organization never changes');
+SELECT ismap_test.accepted($$UPDATE ismap.organizations SET name_en = 'Minato Fictional Systems Co., Ltd.' WHERE organization_id = 12$$,
+                           'an organization''s other columns may change');
+SELECT ismap_test.organization(13, '架空商事株式会社なぎさ') \g /dev/null
+INSERT INTO ismap.cloud_services (service_id, provider_id, name, statement_scope, service_model)
+VALUES (90, 13, '架空なぎさ受発注', '受発注機能の提供に係る業務', 'SaaS');
+SELECT ismap_test.refused($$DELETE FROM ismap.organizations WHERE organization_id = 13$$,
+                          '23503', 'sec_history', 'an organization is not deleted while its service is recorded');
+SELECT ismap_test.accepted($$DELETE FROM ismap.cloud_services WHERE service_id = 90$$,
+                           'a service that nothing refers to may be deleted');
+SELECT ismap_test.accepted($$DELETE FROM ismap.organizations WHERE organization_id = 13$$,
+                           'then its organization too');
+SELECT is((SELECT count(*) FROM ismap.organizations WHERE organization_id = 13)
+          + (SELECT count(*) FROM ismap.cloud_services WHERE service_id = 90), 0::bigint,
+          'both are gone');
 
 -- ---------------------------------------------------------------------
 -- Privileges: audits are confidential; the public reads only the list
