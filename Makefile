@@ -32,6 +32,7 @@ OBJS = \
 	src/facts_cache.o \
 	src/list_spans.o \
 	src/history.o \
+	src/row_image.o \
 	src/direct_insert.o \
 	src/corrections.o
 

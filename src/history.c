@@ -44,6 +44,7 @@
 
 #include "corrections.h"
 #include "ismap.h"
+#include "row_image.h"
 
 PG_FUNCTION_INFO_V1(ismap_log_change);
 PG_FUNCTION_INFO_V1(ismap_history_guard);
@@ -125,114 +126,6 @@ copy_digest(Datum d, uint8 *out)
 		return false;
 	memcpy(out, VARDATA_ANY(b), PG_SHA256_DIGEST_LENGTH);
 	return true;
-}
-
-/*
- * A scalar column as a jsonb value, the way row_to_json() writes it:
- * numbers as numbers, booleans as booleans, dates and timestamps in ISO
- * 8601 whatever DateStyle says, anything else as its text.  False for a
- * type it does not know (arrays, composites): the caller falls back.
- */
-static bool
-column_jsonb(Datum value, Oid typid, JsonbValue *out)
-{
-	char		buf[MAXDATELEN + 1];
-	Oid			output;
-	bool		varlena;
-
-	switch (typid)
-	{
-		case BOOLOID:
-			out->type = jbvBool;
-			out->val.boolean = DatumGetBool(value);
-			return true;
-		case INT2OID:
-			value = DirectFunctionCall1(int2_numeric, value);
-			break;
-		case INT4OID:
-			value = DirectFunctionCall1(int4_numeric, value);
-			break;
-		case INT8OID:
-			value = DirectFunctionCall1(int8_numeric, value);
-			break;
-		case NUMERICOID:
-			break;
-		case DATEOID:
-		case TIMESTAMPOID:
-		case TIMESTAMPTZOID:
-			out->type = jbvString;
-			out->val.string.val = pstrdup(JsonEncodeDateTime(buf, value, typid, NULL));
-			out->val.string.len = strlen(out->val.string.val);
-			return true;
-		default:
-			if (type_is_array(typid) || type_is_rowtype(typid) || typid == JSONOID ||
-				typid == JSONBOID || typid == FLOAT4OID || typid == FLOAT8OID)
-				return false;
-			getTypeOutputInfo(typid, &output, &varlena);
-			out->type = jbvString;
-			out->val.string.val = OidOutputFunctionCall(output, value);
-			out->val.string.len = strlen(out->val.string.val);
-			return true;
-	}
-	out->type = jbvNumeric;
-	out->val.numeric = DatumGetNumeric(value);
-	return true;
-}
-
-/*
- * The row as jsonb, built from its columns (without the derived facts
- * column); (Datum) 0 if a column's type needs row_to_json's general path.
- */
-static Datum
-row_jsonb(HeapTuple tup, TupleDesc desc)
-{
-	JsonbParseState *state = NULL;
-	JsonbValue *result;
-
-	pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
-	for (int i = 0; i < desc->natts; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(desc, i);
-		JsonbValue	key;
-		JsonbValue	value;
-		bool		isnull;
-		Datum		d;
-
-		if (att->attisdropped || strcmp(NameStr(att->attname), "facts") == 0)
-			continue;
-		d = heap_getattr(tup, i + 1, desc, &isnull);
-		if (isnull)
-			value.type = jbvNull;
-		else if (!column_jsonb(d, att->atttypid, &value))
-			return (Datum) 0;
-		key.type = jbvString;
-		key.val.string.val = NameStr(att->attname);
-		key.val.string.len = strlen(key.val.string.val);
-		pushJsonbValue(&state, WJB_KEY, &key);
-		pushJsonbValue(&state, WJB_VALUE, &value);
-	}
-	result = pushJsonbValue(&state, WJB_END_OBJECT, NULL);
-	return JsonbPGetDatum(JsonbValueToJsonb(result));
-}
-
-/*
- * The row as jsonb (*doc) and as canonical jsonb text (what jsonb_out
- * prints, returned), without the derived facts column: the value stored
- * and the text hashed.
- */
-static char *
-row_image(HeapTuple tup, TupleDesc desc, bool has_facts, Datum *doc)
-{
-	*doc = row_jsonb(tup, desc);
-	if (*doc == (Datum) 0)
-	{
-		Datum		json = DirectFunctionCall1(row_to_json, heap_copy_tuple_as_datum(tup, desc));
-
-		*doc = DirectFunctionCall1(jsonb_in, CStringGetDatum(TextDatumGetCString(json)));
-		if (has_facts)
-			*doc = DirectFunctionCall2(jsonb_delete, *doc, CStringGetTextDatum("facts"));
-	}
-	return DatumGetCString(DirectFunctionCall1(jsonb_out, *doc));
 }
 
 /* The values of the key columns, comma separated. */
