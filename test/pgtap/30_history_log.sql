@@ -12,7 +12,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(100);
+SELECT plan(101);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -257,6 +257,14 @@ RESET ROLE;
 -- ---------------------------------------------------------------------
 -- The chain
 
+-- A row whose text needs escaping: quotes, a backslash, a newline, a tab, a
+-- control character and characters outside ASCII.  Its image's canonical
+-- text is printed by the extension, not by jsonb_out; the hashes below
+-- (recomputed from jsonb_out's text) must still agree.
+SELECT ismap_test.organization(77, E'架空"引用"\\商事\n改行\t株式会社\u0001', E'Quote "Fictional" \\ Co.') \g /dev/null
+SELECT is((SELECT after->>'name' FROM ismap.history
+            WHERE table_name = 'organizations' AND row_key = '77'),
+          E'架空"引用"\\商事\n改行\t株式会社\u0001', 'the log keeps a name that needs escaping as written');
 SELECT results_eq($$SELECT seq FROM ismap.history ORDER BY seq$$,
                   $$SELECT generate_series(1::bigint, (SELECT count(*) FROM ismap.history))$$,
                   'seq runs 1, 2, 3, ... without a gap');
