@@ -152,9 +152,9 @@ span_equals(HeapTuple tup, TupleDesc desc, const Datum *values)
 
 /*
  * Make the registration's stored periods those of 'rows' (nrows rows of
- * values, in order of listed_from): the stored ones are deleted and the
- * new ones inserted, unless they are the same already (most refreshes, an
- * acceptance or a renewal filed, change no period).
+ * values): a stored period that is one of them stays, the others are
+ * deleted, and those of 'rows' not stored yet are inserted.  Most
+ * refreshes change no period, and a renewal changes only the last ones.
  */
 static void
 replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], int nrows)
@@ -164,9 +164,9 @@ replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], 
 	SysScanDesc scan;
 	HeapTuple	tup;
 	Snapshot	snapshot;
-	ItemPointerData *stored = NULL;
-	int			nstored = 0;
-	bool		same = true;
+	ItemPointerData *stale = NULL;
+	int			nstale = 0;
+	bool	   *stored = palloc0(sizeof(bool) * (nrows + 1));
 	bool		nulls[SPAN_COLUMNS] = {false};
 
 	snapshot = push_statement_snapshot();
@@ -174,22 +174,29 @@ replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], 
 	scan = systable_beginscan(rel, RelationGetPrimaryKeyIndex(rel), true, snapshot, 1, &key);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
-		stored = stored ? repalloc(stored, sizeof(ItemPointerData) * (nstored + 1))
-			: palloc(sizeof(ItemPointerData));
-		stored[nstored] = tup->t_self;
-		if (nstored >= nrows || !span_equals(tup, desc, rows[nstored]))
-			same = false;
-		nstored++;
+		int			same = -1;
+
+		for (int i = 0; i < nrows && same < 0; i++)
+			if (!stored[i] && span_equals(tup, desc, rows[i]))
+				same = i;
+		if (same >= 0)
+			stored[same] = true;
+		else
+		{
+			stale = stale ? repalloc(stale, sizeof(ItemPointerData) * (nstale + 1))
+				: palloc(sizeof(ItemPointerData));
+			stale[nstale++] = tup->t_self;
+		}
 	}
 	systable_endscan(scan);
 	PopActiveSnapshot();
-	if (same && nstored == nrows)
-		return;
 
-	for (int i = 0; i < nstored; i++)
-		simple_heap_delete(rel, &stored[i]);
+	/* deleted first: a new period may start on the day a stale one did */
+	for (int i = 0; i < nstale; i++)
+		simple_heap_delete(rel, &stale[i]);
 	for (int i = 0; i < nrows; i++)
-		heap_freetuple(direct_insert(&spans_table, rel, rows[i], nulls));
+		if (!stored[i])
+			heap_freetuple(direct_insert(&spans_table, rel, rows[i], nulls));
 }
 
 /*
