@@ -16,6 +16,7 @@ OBJS = \
 	src/listing_status.o \
 	src/registration_facts.o \
 	src/facts_scan.o \
+	src/applicant_scan.o \
 	src/registration_rows.o \
 	src/keyed_rows.o \
 	src/auditor_status.o \

@@ -228,25 +228,17 @@ bool
 overlapping_application_exists(ApplicantQueries *q, bool renewal, int64 key,
 							   DateADT applied_on)
 {
-	Datum		args[2];
-
-	args[0] = Int64GetDatum(key);
-	args[1] = DateADTGetDatum(applied_on);
-	kept_plan_run(renewal ? &q->overlapping_renewal : &q->overlapping_new,
-				  args, NULL, false, 1);
-	return SPI_processed > 0;
+	return open_application_exists(q->tables, renewal, key, applied_on);
 }
 
 /* A registration of the applicant made on or after the day. */
 bool
 registered_since(ApplicantQueries *q, int64 applicant, DateADT day)
 {
-	Datum		args[2];
+	ApplicantRegistration *regs;
+	int			n = applicant_registrations(q->tables, applicant, &regs);
 
-	args[0] = Int64GetDatum(applicant);
-	args[1] = DateADTGetDatum(day);
-	kept_plan_run(&q->registered_since, args, NULL, false, 1);
-	return SPI_processed > 0;
+	return n > 0 && regs[0].registered_on >= day;
 }
 
 /*

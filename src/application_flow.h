@@ -14,6 +14,7 @@
 #include "utils/date.h"
 
 #include "ismap.h"
+#include "scan_table.h"
 
 /*
  * One application row.  The subject is who or what applies (an
@@ -49,17 +50,13 @@ typedef struct ApplicationColumns
 
 /*
  * What the rules ask about an applicant (an organization for auditors, a
- * cloud service for services), each query given by its registry:
- *	overlapping_new: a new application of $1 undecided on $2 or dated later
- *	overlapping_renewal: the same for renewals of registration $1
- *	registered_since: a registration of $1 made on or after $2
- *	lock: the applicant's row, FOR UPDATE
+ * cloud service for services): its registrations and applications, read
+ * by index scans (applicant_scan.c), and the lock on the applicant's row,
+ * FOR UPDATE.
  */
 typedef struct ApplicantQueries
 {
-	KeptPlan	overlapping_new;
-	KeptPlan	overlapping_renewal;
-	KeptPlan	registered_since;
+	ApplicantTables *tables;
 	RowLock		lock;
 } ApplicantQueries;
 

@@ -38,35 +38,22 @@ static int
 auditors_in_force(int64 organization_id, DateADT day, int64 *found,
 				  bool *had_expired)
 {
-	static KeptPlan kp = {
-		"SELECT auditor_id FROM ismap.auditors"
-		" WHERE organization_id OPERATOR(pg_catalog.=) $1"
-		" ORDER BY registered_on DESC, auditor_id DESC",
-		1, {INT8OID}
-	};
-	Datum		arg = Int64GetDatum(organization_id);
-	int			n,
-				count = 0;
-	int64	   *ids;
+	ApplicantRegistration *auditors;
+	int			n = applicant_registrations(&auditor_applicant_tables, organization_id, &auditors);
+	int			count = 0;
 
 	*had_expired = false;
-	kept_plan_run(&kp, &arg, NULL, false, 0);
-	n = (int) SPI_processed;
-	ids = palloc(sizeof(int64) * (n + 1));
-	for (int i = 0; i < n; i++)
-		spi_get_int64(i, 1, &ids[i]);
-
 	for (int i = 0; i < n; i++)
 	{
 		RegistrationFacts facts;
 		Standing	s;
 
-		facts_load(&auditor_queries, ids[i], false, CurrentMemoryContext, &facts, NULL);
+		facts_load(&auditor_queries, auditors[i].id, false, CurrentMemoryContext, &facts, NULL);
 		s = standing_on(&facts, day);
 		if (in_force_status(s.status))
 		{
 			if (count++ == 0)
-				*found = ids[i];
+				*found = auditors[i].id;
 		}
 		else if (s.status == LISTING_EXPIRED)
 			*had_expired = true;
@@ -75,18 +62,7 @@ auditors_in_force(int64 organization_id, DateADT day, int64 *found,
 }
 
 static ApplicantQueries auditor_applicant = {
-	{"SELECT 1 FROM ismap.auditor_applications"
-	 " WHERE organization_id OPERATOR(pg_catalog.=) $1"
-	 " AND kind OPERATOR(pg_catalog.=) 'new'::ismap.application_kind"
-	 " AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
-	 2, {INT8OID, DATEOID}},
-	{"SELECT 1 FROM ismap.auditor_applications"
-	 " WHERE auditor_id OPERATOR(pg_catalog.=) $1"
-	 " AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind"
-	 " AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
-	 2, {INT8OID, DATEOID}},
-	{"SELECT 1 FROM ismap.auditors WHERE organization_id OPERATOR(pg_catalog.=) $1"
-	 " AND registered_on OPERATOR(pg_catalog.>=) $2", 2, {INT8OID, DATEOID}},
+	&auditor_applicant_tables,
 	{{"SELECT 1 FROM ismap.organizations"
 	  " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
 	 {"organizations"}, "organization_id"},

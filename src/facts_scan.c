@@ -36,48 +36,7 @@
 #include "utils/syscache.h"
 
 #include "registration_facts.h"
-
-#define MAX_SCAN_COLUMNS 8
-
-/* A registry table as the scans use it: its key's index, its columns. */
-typedef struct ScanTable
-{
-	const char *name;
-	const char *key;			/* the registration's id column */
-	const char *columns[MAX_SCAN_COLUMNS];	/* NULL-terminated */
-	/* found on first use, forgotten when any relation cache entry is reset */
-	Oid			relid;
-	Oid			index;			/* btree led by key; InvalidOid: scan the heap */
-	AttrNumber	key_attno;
-	AttrNumber	attno[MAX_SCAN_COLUMNS];
-} ScanTable;
-
-/* Column positions in ScanTable.columns, per kind of table. */
-enum
-{
-	REG_REGISTERED_ON, REG_OWNER
-};
-enum
-{
-	TERM_NO, TERM_IN_FORCE_FROM, TERM_PERIOD_START, TERM_VALID_UNTIL,
-	TERM_PERIOD_END, TERM_AUDIT_ID, TERM_AUDITOR_ID
-};
-enum
-{
-	APP_ID, APP_KIND, APP_APPLIED_ON, APP_DECIDED_ON
-};
-enum
-{
-	CHANGE_ID, CHANGE_ACTION, CHANGE_EFFECTIVE_ON
-};
-
-struct FactTables
-{
-	ScanTable	registrations;
-	ScanTable	terms;
-	ScanTable	applications;
-	ScanTable	changes;
-};
+#include "scan_table.h"
 
 FactTables auditor_tables = {
 	{"auditors", "auditor_id", {"registered_on", "organization_id"}},
@@ -95,21 +54,18 @@ FactTables service_tables = {
 	{"service_status_changes", "registration_id", {"change_id", "action", "effective_on"}},
 };
 
-static ScanTable *all_tables[] = {
-	&auditor_tables.registrations, &auditor_tables.terms,
-	&auditor_tables.applications, &auditor_tables.changes,
-	&service_tables.registrations, &service_tables.terms,
-	&service_tables.applications, &service_tables.changes,
-};
-
+/* The tables looked up so far, to be looked up again after any invalidation. */
+#define MAX_SCAN_TABLES 16
+static ScanTable *known_tables[MAX_SCAN_TABLES];
+static int	nknown_tables = 0;
 static bool callback_registered = false;
 
 /* A relation changed (or the extension was dropped): look everything up again. */
 static void
 forget_tables(Datum arg, Oid relid)
 {
-	for (size_t i = 0; i < lengthof(all_tables); i++)
-		all_tables[i]->relid = InvalidOid;
+	for (int i = 0; i < nknown_tables; i++)
+		known_tables[i]->relid = InvalidOid;
 }
 
 /* A valid, plain btree index whose first column is attno, if there is one. */
@@ -155,10 +111,11 @@ column_attno(Relation rel, const char *column)
 }
 
 /* Open a registry table, finding its columns and index on first use. */
-static Relation
+Relation
 open_table(ScanTable *t)
 {
 	Relation	rel;
+	bool		known = false;
 
 	if (!callback_registered)
 	{
@@ -168,6 +125,14 @@ open_table(ScanTable *t)
 	if (OidIsValid(t->relid))
 		return table_open(t->relid, AccessShareLock);
 
+	for (int i = 0; i < nknown_tables; i++)
+		known |= known_tables[i] == t;
+	if (!known)
+	{
+		if (nknown_tables == MAX_SCAN_TABLES)
+			elog(ERROR, "ismap: too many scanned tables");
+		known_tables[nknown_tables++] = t;
+	}
 	rel = table_openrv(makeRangeVar("ismap", (char *) t->name, -1), AccessShareLock);
 	t->key_attno = column_attno(rel, t->key);
 	for (int i = 0; i < MAX_SCAN_COLUMNS && t->columns[i] != NULL; i++)
@@ -178,7 +143,7 @@ open_table(ScanTable *t)
 }
 
 /* The rows of t (open as rel) whose key is id, in *n; in the current context. */
-static HeapTuple *
+HeapTuple *
 rows_of(ScanTable *t, Relation rel, int64 id, Snapshot snapshot, int *n)
 {
 	ScanKeyData key;
@@ -200,13 +165,13 @@ rows_of(ScanTable *t, Relation rel, int64 id, Snapshot snapshot, int *n)
 	return rows;
 }
 
-static Datum
+Datum
 column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc, bool *isnull)
 {
 	return heap_getattr(tup, t->attno[col], desc, isnull);
 }
 
-static DateADT
+DateADT
 date_column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc, DateADT if_null)
 {
 	bool		isnull;
@@ -215,7 +180,7 @@ date_column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc, DateADT if_nul
 	return isnull ? if_null : DatumGetDateADT(d);
 }
 
-static int64
+int64
 int64_column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc)
 {
 	bool		isnull;
@@ -225,7 +190,7 @@ int64_column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc)
 }
 
 /* The label of an enum value (status_action, application_kind). */
-static const char *
+const char *
 enum_label(Datum value)
 {
 	HeapTuple	tup = SearchSysCache1(ENUMOID, value);

@@ -44,48 +44,25 @@ static int
 registrations_in_force(int64 service_id, DateADT day, int64 *in_force,
 					   int *total, int64 *latest)
 {
-	static KeptPlan kp = {
-		"SELECT registration_id FROM ismap.service_registrations"
-		" WHERE service_id OPERATOR(pg_catalog.=) $1"
-		" ORDER BY registered_on DESC, registration_id DESC",
-		1, {INT8OID}
-	};
-	Datum		arg = Int64GetDatum(service_id);
+	ApplicantRegistration *regs;
 	int			count = 0;
-	int64	   *ids;
 
-	kept_plan_run(&kp, &arg, NULL, false, 0);
-	*total = (int) SPI_processed;
-	ids = palloc(sizeof(int64) * (*total + 1));
-	for (int i = 0; i < *total; i++)
-		spi_get_int64(i, 1, &ids[i]);
+	*total = applicant_registrations(&service_applicant_tables, service_id, &regs);
 	if (latest)
-		*latest = *total > 0 ? ids[0] : 0;
-
+		*latest = *total > 0 ? regs[0].id : 0;
 	for (int i = 0; i < *total; i++)
 	{
 		RegistrationFacts facts;
 
-		facts_load(&service_queries, ids[i], false, CurrentMemoryContext, &facts, NULL);
+		facts_load(&service_queries, regs[i].id, false, CurrentMemoryContext, &facts, NULL);
 		if (in_force_status(standing_on(&facts, day).status) && count++ == 0)
-			*in_force = ids[i];
+			*in_force = regs[i].id;
 	}
 	return count;
 }
 
 static ApplicantQueries service_applicant = {
-	{"SELECT 1 FROM ismap.service_applications"
-	 " WHERE service_id OPERATOR(pg_catalog.=) $1"
-	 " AND kind OPERATOR(pg_catalog.=) 'new'::ismap.application_kind"
-	 " AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
-	 2, {INT8OID, DATEOID}},
-	{"SELECT 1 FROM ismap.service_applications"
-	 " WHERE registration_id OPERATOR(pg_catalog.=) $1"
-	 " AND kind OPERATOR(pg_catalog.=) 'renewal'::ismap.application_kind"
-	 " AND (decided_on IS NULL OR decided_on OPERATOR(pg_catalog.>) $2)",
-	 2, {INT8OID, DATEOID}},
-	{"SELECT 1 FROM ismap.service_registrations WHERE service_id OPERATOR(pg_catalog.=) $1"
-	 " AND registered_on OPERATOR(pg_catalog.>=) $2", 2, {INT8OID, DATEOID}},
+	&service_applicant_tables,
 	{{"SELECT 1 FROM ismap.cloud_services"
 	  " WHERE service_id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}},
 	 {"cloud_services"}, "service_id"},
