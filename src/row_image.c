@@ -82,15 +82,12 @@ column_jsonb(Datum value, Oid typid, JsonbValue *out, char **integer_text)
 }
 
 /* jsonb's order of object keys: shorter first, then bytewise. */
-static int
-key_order(const void *a, const void *b)
+static bool
+key_before(const JsonbValue *a, const JsonbValue *b)
 {
-	const JsonbValue *ka = &((const JsonbPair *) a)->key;
-	const JsonbValue *kb = &((const JsonbPair *) b)->key;
-
-	if (ka->val.string.len != kb->val.string.len)
-		return ka->val.string.len < kb->val.string.len ? -1 : 1;
-	return memcmp(ka->val.string.val, kb->val.string.val, ka->val.string.len);
+	if (a->val.string.len != b->val.string.len)
+		return a->val.string.len < b->val.string.len;
+	return memcmp(a->val.string.val, b->val.string.val, a->val.string.len) < 0;
 }
 
 /* A value as jsonb_out prints it. */
@@ -136,25 +133,34 @@ direct_image(HeapTuple tup, TupleDesc desc, Datum *doc)
 	for (int i = 0; i < desc->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
-		JsonbPair  *pair = &pairs[n];
+		JsonbPair	pair;
+		char	   *integer_text = NULL;
 		bool		isnull;
 		Datum		d;
+		int			at;
 
 		if (att->attisdropped || strcmp(NameStr(att->attname), "facts") == 0)
 			continue;
 		d = heap_getattr(tup, i + 1, desc, &isnull);
-		pair->value.type = jbvNull;
-		integer_texts[n] = NULL;
-		if (!isnull && !column_jsonb(d, att->atttypid, &pair->value, &integer_texts[n]))
+		pair.value.type = jbvNull;
+		if (!isnull && !column_jsonb(d, att->atttypid, &pair.value, &integer_text))
 			return NULL;
-		pair->order = n;		/* where its integer text is, once sorted */
-		pair->key.type = jbvString;
-		pair->key.val.string.val = NameStr(att->attname);
-		pair->key.val.string.len = strlen(NameStr(att->attname));
+		pair.key.type = jbvString;
+		pair.key.val.string.val = NameStr(att->attname);
+		pair.key.val.string.len = strlen(NameStr(att->attname));
+
+		/* insertion in key order: a row has a dozen columns */
+		for (at = n; at > 0 && key_before(&pair.key, &pairs[at - 1].key); at--)
+		{
+			pairs[at] = pairs[at - 1];
+			integer_texts[at] = integer_texts[at - 1];
+		}
+		pairs[at] = pair;
+		integer_texts[at] = integer_text;
 		n++;
 	}
-
-	qsort(pairs, n, sizeof(JsonbPair), key_order);
+	for (int i = 0; i < n; i++)
+		pairs[i].order = i;
 
 	object.type = jbvObject;
 	object.val.object.nPairs = n;
@@ -169,7 +175,7 @@ direct_image(HeapTuple tup, TupleDesc desc, Datum *doc)
 			appendBinaryStringInfo(&image, ", ", 2);
 		escape_json(&image, pairs[i].key.val.string.val);
 		appendBinaryStringInfo(&image, ": ", 2);
-		append_value(&image, &pairs[i].value, integer_texts[pairs[i].order]);
+		append_value(&image, &pairs[i].value, integer_texts[i]);
 	}
 	appendStringInfoChar(&image, '}');
 	return image.data;
