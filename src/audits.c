@@ -40,12 +40,9 @@ audit_load(int64 audit_id, Audit *audit)
 	HeapTuple	row;
 	char	   *assessment;
 
-	if (!row_lock(&lock, audit_id))
-		return false;
 	rel = keyed_table_open(&audits);
 	desc = RelationGetDescr(rel);
-	row = keyed_row(rel, "audit_id", audit_id);
-	if (row != NULL)
+	if (row_lock_read(&lock, audit_id, rel, &row))
 	{
 		audit->audit_id = audit_id;
 		tuple_get_int64(row, desc, "service_id", &audit->service_id);
@@ -77,11 +74,8 @@ service_provider(int64 service_id)
 	HeapTuple	row;
 	int64		provider = 0;
 
-	if (!row_lock(&lock, service_id))
-		return 0;
 	rel = keyed_table_open(&services);
-	row = keyed_row(rel, "service_id", service_id);
-	if (row != NULL)
+	if (row_lock_read(&lock, service_id, rel, &row))
 		tuple_get_int64(row, RelationGetDescr(rel), "provider_id", &provider);
 	table_close(rel, AccessShareLock);
 	return provider;

@@ -162,6 +162,7 @@ typedef struct RowLock
 } RowLock;
 
 extern bool row_lock(RowLock *lock, int64 id);
+extern bool row_lock_read(RowLock *lock, int64 id, Relation rel, HeapTuple *row);
 
 /* direct_insert.c: a table of schema ismap that the extension writes itself */
 typedef struct DirectTable

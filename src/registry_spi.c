@@ -100,17 +100,44 @@ set_xact_scope(XactScope *scope)
  * (FOR KEY SHARE).  A bulk load in one transaction locks nothing twice.
  */
 static bool
-row_is_own(RowLock *lock, int64 id, bool *exists)
+written_here(HeapTuple row)
 {
-	Relation	rel = keyed_table_open(&lock->table);
-	HeapTuple	row = keyed_row(rel, lock->key, id);
-	bool		own = false;
+	return TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(row->t_data));
+}
 
-	*exists = row != NULL;
-	if (row != NULL)
-		own = TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(row->t_data));
-	table_close(rel, AccessShareLock);
-	return own;
+/* Lock a row the statement sees, unless this transaction wrote it. */
+static bool
+lock_found_row(RowLock *lock, int64 id, HeapTuple found)
+{
+	Datum		arg = Int64GetDatum(id);
+
+	if (written_here(found))
+		return true;
+	kept_plan_run(&lock->query, &arg, NULL, false, 1);
+	return SPI_processed == 1;
+}
+
+static int
+held_slot(const RowLock *lock, int64 id)
+{
+	uint64		h = (uint64) id * UINT64CONST(0x9E3779B97F4A7C15) ^ (uint64) (uintptr_t) lock;
+
+	return (int) ((h >> 32) % HELD_LOCK_SLOTS);
+}
+
+static bool
+is_held(int slot, const RowLock *lock, int64 id)
+{
+	return in_xact_scope(&held_locks[slot].scope) &&
+		held_locks[slot].lock == lock && held_locks[slot].id == id;
+}
+
+static void
+remember_held(int slot, const RowLock *lock, int64 id)
+{
+	set_xact_scope(&held_locks[slot].scope);
+	held_locks[slot].lock = lock;
+	held_locks[slot].id = id;
 }
 
 /*
@@ -121,27 +148,47 @@ row_is_own(RowLock *lock, int64 id, bool *exists)
 bool
 row_lock(RowLock *lock, int64 id)
 {
-	uint64		h = (uint64) id * UINT64CONST(0x9E3779B97F4A7C15) ^ (uint64) (uintptr_t) lock;
-	int			slot = (int) ((h >> 32) % HELD_LOCK_SLOTS);
-	bool		exists;
+	int			slot = held_slot(lock, id);
+	Relation	rel;
+	HeapTuple	found;
+	bool		locked;
 
-	if (in_xact_scope(&held_locks[slot].scope) &&
-		held_locks[slot].lock == lock && held_locks[slot].id == id)
+	if (is_held(slot, lock, id))
 		return true;
-	if (!row_is_own(lock, id, &exists))
-	{
-		Datum		arg = Int64GetDatum(id);
+	rel = keyed_table_open(&lock->table);
+	found = keyed_row(rel, lock->key, id);
+	locked = found != NULL && lock_found_row(lock, id, found);
+	table_close(rel, AccessShareLock);
+	if (locked)
+		remember_held(slot, lock, id);
+	return locked;
+}
 
-		if (!exists)
-			return false;
-		kept_plan_run(&lock->query, &arg, NULL, false, 1);
-		if (SPI_processed != 1)
-			return false;
+/*
+ * row_lock, and the row as the statement sees it once locked, read from
+ * rel (the locked table, open) into *row: one index lookup when the lock
+ * is held already or the transaction wrote the row, which the caller
+ * would otherwise make again.  The caller is connected to SPI.
+ */
+bool
+row_lock_read(RowLock *lock, int64 id, Relation rel, HeapTuple *row)
+{
+	int			slot = held_slot(lock, id);
+	bool		held = is_held(slot, lock, id);
+
+	*row = keyed_row(rel, lock->key, id);
+	if (held || *row == NULL)
+		return *row != NULL;
+	if (!lock_found_row(lock, id, *row))
+	{
+		*row = NULL;
+		return false;
 	}
-	set_xact_scope(&held_locks[slot].scope);
-	held_locks[slot].lock = lock;
-	held_locks[slot].id = id;
-	return true;
+	if (!written_here(*row))	/* the lock query may have found a newer version */
+		*row = keyed_row(rel, lock->key, id);
+	if (*row != NULL)
+		remember_held(slot, lock, id);
+	return *row != NULL;
 }
 
 /*
