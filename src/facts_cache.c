@@ -288,11 +288,11 @@ refresh_facts(FactQueries *q, int64 id)
 	int			facts_attno;
 
 	if (!registration_lock(q, id) ||
-		!facts_load(q, id, false, CurrentMemoryContext, &new_facts, NULL))
+		!facts_scan(q->tables, id, false, CurrentMemoryContext, &new_facts, NULL, &row) ||
+		new_facts.nterms == 0)
 		return;
 	rel = registrations_open(q->tables, RowExclusiveLock);
 	desc = RelationGetDescr(rel);
-	row = registration_current_row(q->tables, rel, id);
 	facts_attno = SPI_fnumber(desc, "facts");
 	if (row == NULL || facts_attno <= 0)
 	{

@@ -377,11 +377,12 @@ registration_last_term_no(FactTables *tables, int64 id)
  * Read registration 'id' of one kind into 'facts' (allocated in 'cxt').
  * read_only: see the caller's snapshot (read-side functions); otherwise
  * see what committed last and the statement's own writes (triggers).
- * Returns false if there is no such registration.
+ * Returns false if there is no such registration.  If 'registration' is
+ * given, the registration row is copied there (in the caller's context).
  */
 bool
 facts_scan(FactTables *tables, int64 id, bool read_only, MemoryContext cxt,
-		   RegistrationFacts *facts, int64 *owner_id)
+		   RegistrationFacts *facts, int64 *owner_id, HeapTuple *registration)
 {
 	MemoryContext scratch = AllocSetContextCreate(CurrentMemoryContext, "ismap facts scan",
 												  ALLOCSET_SMALL_SIZES);
@@ -409,6 +410,12 @@ facts_scan(FactTables *tables, int64 id, bool read_only, MemoryContext cxt,
 		facts->registered_on = date_column(reg, REG_REGISTERED_ON, rows[0], desc, 0);
 		if (owner_id)
 			*owner_id = int64_column(reg, REG_OWNER, rows[0], desc);
+		if (registration)
+		{
+			MemoryContextSwitchTo(old);
+			*registration = heap_copytuple(rows[0]);
+			MemoryContextSwitchTo(scratch);
+		}
 		read_terms(&tables->terms, id, snapshot, cxt, facts);
 		read_renewals(&tables->applications, id, snapshot, cxt, facts);
 		read_changes(&tables->changes, id, snapshot, cxt, facts);

@@ -233,7 +233,7 @@ bool
 facts_load(FactQueries *q, int64 id, bool read_only, MemoryContext cxt,
 		   RegistrationFacts *facts, int64 *owner_id)
 {
-	return facts_scan(q->tables, id, read_only, cxt, facts, owner_id) &&
+	return facts_scan(q->tables, id, read_only, cxt, facts, owner_id, NULL) &&
 		facts->nterms > 0;
 }
 

@@ -39,7 +39,7 @@ extern bool facts_load(FactQueries *q, int64 id, bool read_only,
 					   int64 *owner_id);
 extern bool facts_scan(FactTables *tables, int64 id, bool read_only,
 					   MemoryContext cxt, RegistrationFacts *facts,
-					   int64 *owner_id);
+					   int64 *owner_id, HeapTuple *registration);
 extern Relation registrations_open(FactTables *tables, LOCKMODE mode);
 extern HeapTuple registration_current_row(FactTables *tables, Relation rel, int64 id);
 extern int	registration_last_term_no(FactTables *tables, int64 id);

@@ -10,10 +10,13 @@
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "commands/sequence.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/lsyscache.h"
 
 #include "ismap.h"
 #include "registration_number.h"
@@ -96,18 +99,20 @@ check_supplied_service_number(const char *number, DateADT registered_on)
 char *
 assign_service_number(DateADT registered_on)
 {
-	static KeptPlan kp = {
-		"SELECT pg_catalog.nextval('ismap.service_registration_serial'::pg_catalog.regclass)",
-		0, {InvalidOid}
-	};
+	Oid			serials = get_relname_relid("service_registration_serial",
+											get_namespace_oid("ismap", false));
 
+	if (!OidIsValid(serials))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_REGISTRATION_ON_APPROVAL,
+					 "the sequence ismap.service_registration_serial is missing",
+					 errdetail("Registration numbers are assigned from it."),
+					 errhint("Reinstall the extension: drop and create it, or restore it from a dump."));
 	for (;;)
 	{
-		int64		serial = 0;
+		/* nextval() itself, checking the registry owner's privilege on it */
+		int64		serial = nextval_internal(serials, true);
 		char	   *number;
 
-		kept_plan_run(&kp, NULL, NULL, false, 1);
-		spi_get_int64(0, 1, &serial);
 		number = psprintf("C%02d-%04lld-1", year_of(registered_on) % 100,
 						  (long long) serial);
 		/* a supplied number may already have taken this serial */
