@@ -237,26 +237,88 @@ notify_if_list_changed(FactQueries *q, const char *number,
 }
 
 /*
- * The registration row with its facts replaced by 'facts' (as the composite
- * ismap.registration_facts).
+ * The facts as the composite ismap.registration_facts, the type of column
+ * facts_attno of a registrations table.
  */
-static HeapTuple
-with_facts(HeapTuple row, TupleDesc desc, int facts_attno, const RegistrationFacts *facts)
+Datum
+facts_datum(TupleDesc desc, int facts_attno, const RegistrationFacts *facts)
 {
 	TupleDesc	facts_desc = lookup_rowtype_tupdesc(TupleDescAttr(desc, facts_attno - 1)->atttypid, -1);
 	Datum		arrays[10];
 	bool		array_nulls[10] = {false};
-	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
-	bool	   *nulls = palloc0(sizeof(bool) * desc->natts);
-	bool	   *replace = palloc0(sizeof(bool) * desc->natts);
 	HeapTuple	composite;
+	Datum		result;
 
 	facts_as_arrays(facts, arrays);
 	composite = heap_form_tuple(facts_desc, arrays, array_nulls);
-	values[facts_attno - 1] = heap_copy_tuple_as_datum(composite, facts_desc);
-	replace[facts_attno - 1] = true;
+	result = heap_copy_tuple_as_datum(composite, facts_desc);
 	ReleaseTupleDesc(facts_desc);
+	return result;
+}
+
+/* The registration row with its facts replaced by 'facts'. */
+static HeapTuple
+with_facts(HeapTuple row, TupleDesc desc, int facts_attno, const RegistrationFacts *facts)
+{
+	Datum	   *values = palloc0(sizeof(Datum) * desc->natts);
+	bool	   *nulls = palloc0(sizeof(bool) * desc->natts);
+	bool	   *replace = palloc0(sizeof(bool) * desc->natts);
+
+	values[facts_attno - 1] = facts_datum(desc, facts_attno, facts);
+	replace[facts_attno - 1] = true;
 	return heap_modify_tuple(row, desc, values, nulls, replace);
+}
+
+/*
+ * The facts an approval wrote with the registration row it wrote, in this
+ * (sub)transaction: the refresh that the application's after trigger
+ * would make next reads the same rows and finds the same facts, so it is
+ * skipped (approval_wrote_facts).  One approval at a time: a statement
+ * that approves several applications refreshes all but the last.
+ */
+static struct
+{
+	XactScope	scope;
+	int64		registration_id;
+	int64		application_id;
+	DateADT		decided_on;
+}			approval_facts;
+
+/*
+ * A service approval has written registration 'id' (with this number, of
+ * this service) and the facts it now has: store its list periods, tell
+ * listeners if today's list changed, and spare the after trigger's
+ * refresh.  old_facts: the registration's facts before, NULL if it is new.
+ */
+void
+approval_wrote_facts_of(int64 id, const char *number, int64 service_id,
+						const RegistrationFacts *old_facts, const RegistrationFacts *new_facts,
+						int64 application_id, DateADT decided_on)
+{
+	list_spans_store(id, number, service_id, new_facts);
+	notify_if_list_changed(&service_queries, number, old_facts, new_facts);
+	set_xact_scope(&approval_facts.scope);
+	approval_facts.registration_id = id;
+	approval_facts.application_id = application_id;
+	approval_facts.decided_on = decided_on;
+}
+
+/* Whether the approval of this application row wrote the facts of 'id'. */
+static bool
+approval_wrote_facts(int64 id, TriggerData *td)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	int64		application_id;
+	DateADT		decided_on;
+
+	if (!in_xact_scope(&approval_facts.scope) || approval_facts.registration_id != id ||
+		!tuple_get_int64(td->tg_newtuple, desc, "application_id", &application_id) ||
+		!tuple_get_date(td->tg_newtuple, desc, "decided_on", &decided_on) ||
+		application_id != approval_facts.application_id ||
+		decided_on != approval_facts.decided_on)
+		return false;
+	approval_facts.registration_id = 0;
+	return true;
 }
 
 /*
@@ -374,7 +436,8 @@ ismap_facts_refresh(PG_FUNCTION_ARGS)
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	if (!tuple_get_int64(tup, RelationGetDescr(td->tg_relation), td->tg_trigger->tgargs[1], &id))
 		return PointerGetDatum(NULL);
-	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !decision_changed(td))
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) &&
+		(!decision_changed(td) || (q == &service_queries && approval_wrote_facts(id, td))))
 		return PointerGetDatum(NULL);
 
 	SPI_connect();

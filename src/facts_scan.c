@@ -355,24 +355,6 @@ registration_current_row(FactTables *tables, Relation rel, int64 id)
 	return n == 1 ? rows[0] : NULL;
 }
 
-/* The highest term number of registration 'id' of one kind, 0 if it has none. */
-int
-registration_last_term_no(FactTables *tables, int64 id)
-{
-	ScanTable  *t = &tables->terms;
-	Relation	rel = open_table(t);
-	Snapshot	snapshot = push_statement_snapshot();
-	int			n;
-	HeapTuple  *rows = rows_of(t, rel, id, snapshot, &n);
-	int64		last = 0;
-
-	for (int i = 0; i < n; i++)
-		last = Max(last, int64_column(t, TERM_NO, rows[i], RelationGetDescr(rel)));
-	PopActiveSnapshot();
-	table_close(rel, AccessShareLock);
-	return (int) last;
-}
-
 /*
  * Read registration 'id' of one kind into 'facts' (allocated in 'cxt').
  * read_only: see the caller's snapshot (read-side functions); otherwise

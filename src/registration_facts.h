@@ -42,10 +42,16 @@ extern bool facts_scan(FactTables *tables, int64 id, bool read_only,
 					   int64 *owner_id, HeapTuple *registration);
 extern Relation registrations_open(FactTables *tables, LOCKMODE mode);
 extern HeapTuple registration_current_row(FactTables *tables, Relation rel, int64 id);
-extern int	registration_last_term_no(FactTables *tables, int64 id);
 extern bool registration_lock(FactQueries *q, int64 id);
 extern void facts_from_composite(HeapTupleHeader row, TupleDesc desc,
 								 DateADT registered_on, RegistrationFacts *facts);
 extern bool in_force_status(ListingStatus status);
+
+/* facts_cache.c */
+extern Datum facts_datum(TupleDesc desc, int facts_attno, const RegistrationFacts *facts);
+extern void approval_wrote_facts_of(int64 id, const char *number, int64 service_id,
+									const RegistrationFacts *old_facts,
+									const RegistrationFacts *new_facts,
+									int64 application_id, DateADT decided_on);
 
 #endif							/* REGISTRATION_FACTS_H */

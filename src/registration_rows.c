@@ -31,6 +31,7 @@
 #include "registration_rows.h"
 
 #define REGISTRATION_COLUMNS 10
+#define FACTS_ATTNO 10			/* the facts column, the last */
 #define TERM_COLUMNS 9
 
 static DirectTable registrations_table = {
@@ -64,7 +65,7 @@ next_registration_id(Relation rel)
  */
 int64
 registration_row_insert(const char *number, int64 service_id, DateADT registered_on,
-						const Audit *audit, DateADT valid_until)
+						const Audit *audit, DateADT valid_until, const RegistrationFacts *facts)
 {
 	Relation	rel = direct_open(&registrations_table);
 	Datum		values[REGISTRATION_COLUMNS];
@@ -81,7 +82,7 @@ registration_row_insert(const char *number, int64 service_id, DateADT registered
 	values[6] = DateADTGetDatum(valid_until);
 	values[7] = Int64GetDatum(audit->audit_id);
 	values[8] = Int64GetDatum(audit->auditor_id);
-	nulls[9] = true;			/* facts: copied by the refresh that follows */
+	values[9] = facts_datum(RelationGetDescr(rel), FACTS_ATTNO, facts);
 	row = direct_insert(&registrations_table, rel, values, nulls);
 	history_log_write(rel, registration_key, lengthof(registration_key), NULL, row);
 	table_close(rel, NoLock);
@@ -89,9 +90,14 @@ registration_row_insert(const char *number, int64 service_id, DateADT registered
 	return id;
 }
 
-/* A renewal: the registration's current columns are those of its new term. */
+/*
+ * A renewal: the registration's current columns are those of its new term,
+ * and its facts those the approval gives it (NULL: left for the refresh
+ * that follows).  Returns its number and service.
+ */
 void
-registration_row_renew(int64 registration_id, const Audit *audit, DateADT valid_until)
+registration_row_renew(int64 registration_id, const Audit *audit, DateADT valid_until,
+					   const RegistrationFacts *facts, char **number, int64 *service_id)
 {
 	Relation	rel = direct_open(&registrations_table);
 	HeapTuple	row = registration_current_row(&service_tables, rel, registration_id);
@@ -112,6 +118,13 @@ registration_row_renew(int64 registration_id, const Audit *audit, DateADT valid_
 	values[8] = Int64GetDatum(audit->auditor_id);
 	for (int i = 4; i <= 8; i++)
 		replace[i] = true;
+	if (facts != NULL)
+	{
+		values[9] = facts_datum(RelationGetDescr(rel), FACTS_ATTNO, facts);
+		replace[9] = true;
+	}
+	*number = tuple_get_text(row, RelationGetDescr(rel), "registration_number");
+	tuple_get_int64(row, RelationGetDescr(rel), "service_id", service_id);
 	renewed = heap_modify_tuple(row, RelationGetDescr(rel), values, nulls, replace);
 	simple_heap_update(rel, &row->t_self, renewed);
 	if (!HeapTupleIsHeapOnly(renewed))
@@ -122,14 +135,15 @@ registration_row_renew(int64 registration_id, const Audit *audit, DateADT valid_
 }
 
 /*
- * Add the next validity term to a registration: granted by application_id
- * on in_force_from, resting on 'audit', valid until valid_until.
+ * Add validity term term_no to a registration (its terms are numbered from
+ * 1 without a gap, each added under the registration's row lock): granted
+ * by application_id on in_force_from, resting on 'audit', valid until
+ * valid_until.
  */
 void
-registration_term_insert(int64 registration_id, int64 application_id, DateADT in_force_from,
-						 const Audit *audit, DateADT valid_until)
+registration_term_insert(int64 registration_id, int term_no, int64 application_id,
+						 DateADT in_force_from, const Audit *audit, DateADT valid_until)
 {
-	int			term_no = registration_last_term_no(&service_tables, registration_id) + 1;
 	Relation	rel = direct_open(&terms_table);
 	Datum		values[TERM_COLUMNS];
 	bool		nulls[TERM_COLUMNS] = {false};

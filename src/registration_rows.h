@@ -10,13 +10,15 @@
 #include "utils/date.h"
 
 #include "audits.h"
+#include "listing_status.h"
 
 extern int64 registration_row_insert(const char *number, int64 service_id,
 									 DateADT registered_on, const Audit *audit,
-									 DateADT valid_until);
+									 DateADT valid_until, const RegistrationFacts *facts);
 extern void registration_row_renew(int64 registration_id, const Audit *audit,
-								   DateADT valid_until);
-extern void registration_term_insert(int64 registration_id, int64 application_id,
+								   DateADT valid_until, const RegistrationFacts *facts,
+								   char **number, int64 *service_id);
+extern void registration_term_insert(int64 registration_id, int term_no, int64 application_id,
 									 DateADT in_force_from, const Audit *audit,
 									 DateADT valid_until);
 

@@ -264,6 +264,50 @@ term_valid_until(const Application *a, const Audit *audit)
 	return valid_until;
 }
 
+/* The validity term an approval grants: in force from its decision. */
+static Term
+approved_term(const Application *a, const Audit *audit, DateADT valid_until)
+{
+	Term		term;
+
+	term.in_force_from = a->decided_on;
+	term.valid_from = audit->period_start;
+	term.valid_until = valid_until;
+	term.period_end = audit->period_end;
+	term.audit_id = audit->audit_id;
+	term.auditor_id = audit->auditor_id;
+	return term;
+}
+
+/*
+ * A registration's facts once a renewal of it is approved on decided_on:
+ * the new term last (it comes into force on the latest day, and has the
+ * highest number), and the renewal, the registration's one undecided
+ * renewal, decided that day; everything else as before.  False if the
+ * facts do not show exactly one undecided renewal: the refresh after the
+ * approval then reads them from the tables.
+ */
+static bool
+renewed_facts(const RegistrationFacts *facts, Term term, DateADT decided_on,
+			  RegistrationFacts *renewed)
+{
+	int			undecided = 0;
+
+	*renewed = *facts;
+	renewed->terms = palloc(sizeof(Term) * (facts->nterms + 1));
+	memcpy(renewed->terms, facts->terms, sizeof(Term) * facts->nterms);
+	renewed->terms[renewed->nterms++] = term;
+	renewed->renewals = palloc(sizeof(Renewal) * (facts->nrenewals + 1));
+	memcpy(renewed->renewals, facts->renewals, sizeof(Renewal) * facts->nrenewals);
+	for (int i = 0; i < renewed->nrenewals; i++)
+		if (renewed->renewals[i].resolved_on == DATEVAL_NOEND)
+		{
+			renewed->renewals[i].resolved_on = decided_on;
+			undecided++;
+		}
+	return undecided == 1;
+}
+
 static int64
 approve_new(const Application *a, const Audit *audit)
 {
@@ -272,6 +316,8 @@ approve_new(const Application *a, const Audit *audit)
 				registration_id;
 	int			total;
 	char	   *number;
+	Term		term;
+	RegistrationFacts facts;
 
 	lock_applicant(&service_applicant, a->subject_id);
 	if (registrations_in_force(a->subject_id, a->decided_on, &in_force, &total, NULL) > 0 ||
@@ -291,18 +337,30 @@ approve_new(const Application *a, const Audit *audit)
 	else
 		number = assign_service_number(a->decided_on);
 
+	/* a new registration's facts: its first term, nothing else yet */
+	term = approved_term(a, audit, valid_until);
+	memset(&facts, 0, sizeof(facts));
+	facts.registered_on = a->decided_on;
+	facts.nterms = 1;
+	facts.terms = &term;
 	registration_id = registration_row_insert(number, a->subject_id, a->decided_on, audit,
-											  valid_until);
-	registration_term_insert(registration_id, a->application_id, a->decided_on, audit,
+											  valid_until, &facts);
+	registration_term_insert(registration_id, 1, a->application_id, a->decided_on, audit,
 							 valid_until);
+	approval_wrote_facts_of(registration_id, number, a->subject_id, NULL, &facts,
+							a->application_id, a->decided_on);
 	return registration_id;
 }
 
 static void
 approve_renewal(const Application *a, const Audit *audit)
 {
-	RegistrationFacts facts;
+	RegistrationFacts facts,
+				renewed;
 	DateADT		valid_until;
+	bool		known;
+	char	   *number;
+	int64		service_id;
 
 	if (a->registration_number != NULL)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
@@ -319,9 +377,14 @@ approve_renewal(const Application *a, const Audit *audit)
 					 errhint("Reject this renewal; the provider may file a new application."));
 	valid_until = term_valid_until(a, audit);
 
-	registration_row_renew(a->target_id, audit, valid_until);
-	registration_term_insert(a->target_id, a->application_id, a->decided_on, audit,
-							 valid_until);
+	known = renewed_facts(&facts, approved_term(a, audit, valid_until), a->decided_on, &renewed);
+	registration_row_renew(a->target_id, audit, valid_until, known ? &renewed : NULL,
+						   &number, &service_id);
+	registration_term_insert(a->target_id, facts.nterms + 1, a->application_id, a->decided_on,
+							 audit, valid_until);
+	if (known)
+		approval_wrote_facts_of(a->target_id, number, service_id, &facts, &renewed,
+								a->application_id, a->decided_on);
 }
 
 /* BEFORE INSERT OR UPDATE OR DELETE ON ismap.service_applications FOR EACH ROW */
