@@ -270,19 +270,29 @@ with_facts(HeapTuple row, TupleDesc desc, int facts_attno, const RegistrationFac
 }
 
 /*
- * The facts an approval wrote with the registration row it wrote, in this
- * (sub)transaction: the refresh that the application's after trigger
- * would make next reads the same rows and finds the same facts, so it is
- * skipped (approval_wrote_facts).  One approval at a time: a statement
- * that approves several applications refreshes all but the last.
+ * The facts a write of a service application gave its registration, in
+ * this (sub)transaction, ahead of the application row: the refresh that
+ * the application's after trigger would make next reads the same rows and
+ * finds the same facts, so it is skipped (facts_written_for).  One at a
+ * time: a statement that writes several applications refreshes all but
+ * the last.
  */
 static struct
 {
 	XactScope	scope;
 	int64		registration_id;
 	int64		application_id;
-	DateADT		decided_on;
-}			approval_facts;
+	DateADT		decided_on;		/* DATEVAL_NOEND: undecided */
+}			written_facts;
+
+static void
+remember_written_facts(int64 registration_id, int64 application_id, DateADT decided_on)
+{
+	set_xact_scope(&written_facts.scope);
+	written_facts.registration_id = registration_id;
+	written_facts.application_id = application_id;
+	written_facts.decided_on = decided_on;
+}
 
 /*
  * A service approval has written registration 'id' (with this number, of
@@ -297,66 +307,47 @@ approval_wrote_facts_of(int64 id, const char *number, int64 service_id,
 {
 	list_spans_store(id, number, service_id, new_facts);
 	notify_if_list_changed(&service_queries, number, old_facts, new_facts);
-	set_xact_scope(&approval_facts.scope);
-	approval_facts.registration_id = id;
-	approval_facts.application_id = application_id;
-	approval_facts.decided_on = decided_on;
+	remember_written_facts(id, application_id, decided_on);
 }
 
-/* Whether the approval of this application row wrote the facts of 'id'. */
+/* Whether the write of this application row gave registration 'id' its facts. */
 static bool
-approval_wrote_facts(int64 id, TriggerData *td)
+facts_written_for(int64 id, HeapTuple application, TupleDesc desc)
 {
-	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	int64		application_id;
 	DateADT		decided_on;
 
-	if (!in_xact_scope(&approval_facts.scope) || approval_facts.registration_id != id ||
-		!tuple_get_int64(td->tg_newtuple, desc, "application_id", &application_id) ||
-		!tuple_get_date(td->tg_newtuple, desc, "decided_on", &decided_on) ||
-		application_id != approval_facts.application_id ||
-		decided_on != approval_facts.decided_on)
+	if (!in_xact_scope(&written_facts.scope) || written_facts.registration_id != id ||
+		!tuple_get_int64(application, desc, "application_id", &application_id))
 		return false;
-	approval_facts.registration_id = 0;
+	if (!tuple_get_date(application, desc, "decided_on", &decided_on))
+		decided_on = DATEVAL_NOEND;
+	if (application_id != written_facts.application_id || decided_on != written_facts.decided_on)
+		return false;
+	written_facts.registration_id = 0;
 	return true;
 }
 
 /*
- * Copy the facts of a registration, as the tables now hold them, onto its
- * row, rewrite its periods on the list, and tell listeners if that changed
- * today's list.  The caller is connected to SPI, acting as the registry's
- * owner.
- *
- * The row is updated in place, like a catalog row: the facts are derived,
- * so the update fires no trigger (it is not a decision to log, and the
- * row's keys do not change), and it costs a heap update instead of an
- * UPDATE statement.  The registration's row lock, taken first, keeps
- * anyone else from changing the row meanwhile.
+ * Write 'new_facts' onto registration 'id' (its row 'row', as the statement
+ * sees it, locked), rewrite its list periods, and tell listeners if that
+ * changed today's list.
  */
 static void
-refresh_facts(FactQueries *q, int64 id)
+store_facts(FactQueries *q, int64 id, HeapTuple row, const RegistrationFacts *new_facts)
 {
-	RegistrationFacts old_facts,
-				new_facts;
+	RegistrationFacts old_facts;
 	bool		had_facts = false;
 	bool		isnull;
 	char	   *number;
 	DateADT		registered_on = 0;
 	Datum		cached;
-	Relation	rel;
-	TupleDesc	desc;
-	HeapTuple	row,
-				updated;
-	int			facts_attno;
+	Relation	rel = registrations_open(q->tables, RowExclusiveLock);
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			facts_attno = SPI_fnumber(desc, "facts");
+	HeapTuple	updated;
 
-	if (!registration_lock(q, id) ||
-		!facts_scan(q->tables, id, false, CurrentMemoryContext, &new_facts, NULL, &row) ||
-		new_facts.nterms == 0)
-		return;
-	rel = registrations_open(q->tables, RowExclusiveLock);
-	desc = RelationGetDescr(rel);
-	facts_attno = SPI_fnumber(desc, "facts");
-	if (row == NULL || facts_attno <= 0)
+	if (facts_attno <= 0)
 	{
 		table_close(rel, NoLock);
 		return;
@@ -370,7 +361,7 @@ refresh_facts(FactQueries *q, int64 id)
 		had_facts = true;
 	}
 
-	updated = with_facts(row, desc, facts_attno, &new_facts);
+	updated = with_facts(row, desc, facts_attno, new_facts);
 	simple_heap_update(rel, &row->t_self, updated);
 	if (!HeapTupleIsHeapOnly(updated))
 		direct_index_entries(q == &service_queries ? RULE_SVC_REGISTRATION_ON_APPROVAL :
@@ -382,9 +373,49 @@ refresh_facts(FactQueries *q, int64 id)
 		int64		service_id = 0;
 
 		tuple_get_int64(row, desc, "service_id", &service_id);
-		list_spans_store(id, number, service_id, &new_facts);
+		list_spans_store(id, number, service_id, new_facts);
 	}
-	notify_if_list_changed(q, number, had_facts ? &old_facts : NULL, &new_facts);
+	notify_if_list_changed(q, number, had_facts ? &old_facts : NULL, new_facts);
+}
+
+static void
+refresh_facts(FactQueries *q, int64 id)
+{
+	RegistrationFacts facts;
+	HeapTuple	row;
+
+	if (!registration_lock(q, id) ||
+		!facts_scan(q->tables, id, false, CurrentMemoryContext, &facts, NULL, &row) ||
+		facts.nterms == 0)
+		return;
+	store_facts(q, id, row, &facts);
+}
+
+/*
+ * The first renewal of service registration 'id' is being filed (as
+ * application_id, on filed_on): its facts, 'facts' as read under the
+ * registration's lock, gain that one undecided renewal.  Written now, and
+ * the refresh the application's after trigger would make is skipped.
+ */
+void
+renewal_filing_writes_facts(int64 id, const RegistrationFacts *facts, int64 application_id,
+							DateADT filed_on)
+{
+	RegistrationFacts renewed = *facts;
+	Renewal		renewal = {filed_on, DATEVAL_NOEND};
+	Relation	rel;
+	HeapTuple	row;
+
+	Assert(facts->nrenewals == 0);
+	renewed.nrenewals = 1;
+	renewed.renewals = &renewal;
+	rel = registrations_open(&service_tables, AccessShareLock);
+	row = registration_current_row(&service_tables, rel, id);
+	table_close(rel, AccessShareLock);
+	if (row == NULL)
+		return;					/* the refresh will find nothing either */
+	store_facts(&service_queries, id, row, &renewed);
+	remember_written_facts(id, application_id, DATEVAL_NOEND);
 }
 
 /*
@@ -436,8 +467,9 @@ ismap_facts_refresh(PG_FUNCTION_ARGS)
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	if (!tuple_get_int64(tup, RelationGetDescr(td->tg_relation), td->tg_trigger->tgargs[1], &id))
 		return PointerGetDatum(NULL);
-	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) &&
-		(!decision_changed(td) || (q == &service_queries && approval_wrote_facts(id, td))))
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !decision_changed(td))
+		return PointerGetDatum(NULL);
+	if (q == &service_queries && facts_written_for(id, tup, RelationGetDescr(td->tg_relation)))
 		return PointerGetDatum(NULL);
 
 	SPI_connect();

@@ -53,5 +53,7 @@ extern void approval_wrote_facts_of(int64 id, const char *number, int64 service_
 									const RegistrationFacts *old_facts,
 									const RegistrationFacts *new_facts,
 									int64 application_id, DateADT decided_on);
+extern void renewal_filing_writes_facts(int64 id, const RegistrationFacts *facts,
+										int64 application_id, DateADT filed_on);
 
 #endif							/* REGISTRATION_FACTS_H */

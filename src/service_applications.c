@@ -184,8 +184,10 @@ renewed_registration(const Application *a)
 	return 0;					/* not reached */
 }
 
+/* The checks of a renewal filed; *facts: the registration's, read under its lock. */
 static void
-check_renewal_filing(const Application *a, int64 registration_id, const Audit *audit)
+check_renewal_filing(const Application *a, int64 registration_id, const Audit *audit,
+					 RegistrationFacts *facts_out)
 {
 	RegistrationFacts facts;
 	int64		service_id = 0;
@@ -243,6 +245,7 @@ check_renewal_filing(const Application *a, int64 registration_id, const Audit *a
 							   ismap_date_text(audit->period_start)),
 					 errhint("Audit the period from %s on: no gap, no overlap.",
 							 ismap_date_text(latest->period_end + 1)));
+	*facts_out = facts;
 }
 
 /* ---------- approval ---------- */
@@ -419,9 +422,14 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 		check_audit(&new_app, &audit);
 		if (application_is_renewal(&new_app))
 		{
+			RegistrationFacts facts;
+
 			registration_id = renewed_registration(&new_app);
-			check_renewal_filing(&new_app, registration_id, &audit);
+			check_renewal_filing(&new_app, registration_id, &audit, &facts);
 			fill_registration = !new_app.has_target;
+			if (facts.nrenewals == 0)
+				renewal_filing_writes_facts(registration_id, &facts, new_app.application_id,
+											new_app.applied_on);
 		}
 		else
 			check_new_filing(&new_app);
