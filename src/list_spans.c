@@ -31,6 +31,7 @@
 #include "list_spans.h"
 
 #define SPAN_COLUMNS 11
+#define SPAN_LISTED_FROM 4		/* values[4], the key after registration_id */
 
 static int
 day_order(const void *a, const void *b)
@@ -152,9 +153,11 @@ span_equals(HeapTuple tup, TupleDesc desc, const Datum *values)
 
 /*
  * Make the registration's stored periods those of 'rows' (nrows rows of
- * values): a stored period that is one of them stays, the others are
- * deleted, and those of 'rows' not stored yet are inserted.  Most
- * refreshes change no period, and a renewal changes only the last ones.
+ * values): a stored period that is one of them stays; one that starts on
+ * the same day as one of them is updated to it (a renewal moves the end of
+ * the period in force); the others are deleted, and the rest of 'rows'
+ * inserted.  Most refreshes change no period, and a renewal changes only
+ * the last ones.
  */
 static void
 replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], int nrows)
@@ -164,8 +167,10 @@ replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], 
 	SysScanDesc scan;
 	HeapTuple	tup;
 	Snapshot	snapshot;
-	ItemPointerData *stale = NULL;
-	int			nstale = 0;
+	ItemPointerData *stale = palloc(sizeof(ItemPointerData) * 4);
+	DateADT    *stale_from = palloc(sizeof(DateADT) * 4);
+	int			nstale = 0,
+				room = 4;
 	bool	   *stored = palloc0(sizeof(bool) * (nrows + 1));
 	bool		nulls[SPAN_COLUMNS] = {false};
 
@@ -175,25 +180,46 @@ replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], 
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		int			same = -1;
+		bool		isnull;
 
 		for (int i = 0; i < nrows && same < 0; i++)
 			if (!stored[i] && span_equals(tup, desc, rows[i]))
 				same = i;
 		if (same >= 0)
-			stored[same] = true;
-		else
 		{
-			stale = stale ? repalloc(stale, sizeof(ItemPointerData) * (nstale + 1))
-				: palloc(sizeof(ItemPointerData));
-			stale[nstale++] = tup->t_self;
+			stored[same] = true;
+			continue;
 		}
+		if (nstale == room)
+		{
+			stale = repalloc(stale, sizeof(ItemPointerData) * (room *= 2));
+			stale_from = repalloc(stale_from, sizeof(DateADT) * room);
+		}
+		stale[nstale] = tup->t_self;
+		stale_from[nstale++] = DatumGetDateADT(heap_getattr(tup, SPAN_LISTED_FROM + 1, desc, &isnull));
 	}
 	systable_endscan(scan);
 	PopActiveSnapshot();
 
-	/* deleted first: a new period may start on the day a stale one did */
-	for (int i = 0; i < nstale; i++)
-		simple_heap_delete(rel, &stale[i]);
+	for (int j = 0; j < nstale; j++)
+	{
+		int			successor = -1;
+
+		for (int i = 0; i < nrows && successor < 0; i++)
+			if (!stored[i] && DatumGetDateADT(rows[i][SPAN_LISTED_FROM]) == stale_from[j])
+				successor = i;
+		if (successor < 0)
+			simple_heap_delete(rel, &stale[j]);
+		else
+		{
+			HeapTuple	updated = heap_form_tuple(desc, rows[successor], nulls);
+
+			simple_heap_update(rel, &stale[j], updated);
+			if (!HeapTupleIsHeapOnly(updated))
+				direct_index_entries(RULE_SVC_PUBLIC_LIST, rel, updated);
+			stored[successor] = true;
+		}
+	}
 	for (int i = 0; i < nrows; i++)
 		if (!stored[i])
 			heap_freetuple(direct_insert(&spans_table, rel, rows[i], nulls));
