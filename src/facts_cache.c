@@ -331,7 +331,14 @@ facts_written_for(int64 id, HeapTuple application, TupleDesc desc)
 /*
  * Write 'new_facts' onto registration 'id' (its row 'row', as the statement
  * sees it, locked), rewrite its list periods, and tell listeners if that
- * changed today's list.
+ * changed today's list.  The caller is connected to SPI, acting as the
+ * registry's owner.
+ *
+ * The row is updated in place, like a catalog row: the facts are derived,
+ * so the update fires no trigger (it is not a decision to log, and the
+ * row's keys do not change), and it costs a heap update instead of an
+ * UPDATE statement.  The registration's row lock, taken first, keeps
+ * anyone else from changing the row meanwhile.
  */
 static void
 store_facts(FactQueries *q, int64 id, HeapTuple row, const RegistrationFacts *new_facts)
@@ -378,6 +385,7 @@ store_facts(FactQueries *q, int64 id, HeapTuple row, const RegistrationFacts *ne
 	notify_if_list_changed(q, number, had_facts ? &old_facts : NULL, new_facts);
 }
 
+/* Copy the facts of a registration, as the tables now hold them, onto its row. */
 static void
 refresh_facts(FactQueries *q, int64 id)
 {

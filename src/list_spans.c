@@ -196,7 +196,8 @@ replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], 
 			stale_from = repalloc(stale_from, sizeof(DateADT) * room);
 		}
 		stale[nstale] = tup->t_self;
-		stale_from[nstale++] = DatumGetDateADT(heap_getattr(tup, SPAN_LISTED_FROM + 1, desc, &isnull));
+		stale_from[nstale++] =
+			DatumGetDateADT(heap_getattr(tup, SPAN_LISTED_FROM + 1, desc, &isnull));
 	}
 	systable_endscan(scan);
 	PopActiveSnapshot();
