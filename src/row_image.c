@@ -5,13 +5,16 @@
  *		object's canonical text, exactly what jsonb_out prints for it.
  *
  * Every write logs one or two images, so they are built straight from the
- * row's columns: the object's pairs are put in jsonb's key order (shorter
- * keys first, then bytewise) once, the jsonb is made from them, and the
- * text is printed from the same pairs, numbers from their integers.
- * Printing the jsonb back with jsonb_out, or going through row_to_json
- * and jsonb_in, would give the same text at several times the cost.
- * ismap.verify_history() rehashes jsonb_out's text of the stored images,
- * so any difference between the two would show there (pgTAP suite 30).
+ * row's columns.  What depends only on the table is worked out once per
+ * table (an "image plan"): the columns in jsonb's key order (shorter keys
+ * first, then bytewise), each key as jsonb_out prints it, and how each
+ * column's value is written.  A row then costs one pass over its columns,
+ * building the jsonb's pairs and printing the text side by side, numbers
+ * from their integers.  Printing the jsonb back with jsonb_out, or going
+ * through row_to_json and jsonb_in, would give the same text at several
+ * times the cost.  ismap.verify_history() rehashes jsonb_out's text of the
+ * stored images, so any difference between the two would show there
+ * (pgTAP suite 30).
  */
 #include "postgres.h"
 
@@ -19,181 +22,270 @@
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/inval.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "row_image.h"
 
-/*
- * A scalar column as a jsonb value, the way row_to_json() writes it:
- * numbers as numbers, booleans as booleans, dates and timestamps in ISO
- * 8601 whatever DateStyle says, anything else as its text.  An integer's
- * text is left in *integer_text.  False for a type it does not know
- * (arrays, composites): the caller falls back.
- */
-static bool
-column_jsonb(Datum value, Oid typid, JsonbValue *out, char **integer_text)
+/* How a column's value is written, the way row_to_json() writes it. */
+typedef enum ValueKind
 {
-	char		buf[MAXDATELEN + 1];
-	Oid			output;
-	bool		varlena;
-	int64		integer;
+	VALUE_BOOL,					/* true / false */
+	VALUE_INTEGER,				/* a number, printed from the integer */
+	VALUE_NUMERIC,				/* a number */
+	VALUE_DATETIME,				/* ISO 8601 whatever DateStyle says */
+	VALUE_TEXT					/* a string: the type's output */
+} ValueKind;
 
-	*integer_text = NULL;
-	switch (typid)
-	{
-		case BOOLOID:
-			out->type = jbvBool;
-			out->val.boolean = DatumGetBool(value);
-			return true;
-		case INT2OID:
-		case INT4OID:
-		case INT8OID:
-			integer = typid == INT2OID ? DatumGetInt16(value) :
-				typid == INT4OID ? DatumGetInt32(value) : DatumGetInt64(value);
-			out->type = jbvNumeric;
-			out->val.numeric = int64_to_numeric(integer);
-			*integer_text = palloc(MAXINT8LEN + 1);
-			pg_lltoa(integer, *integer_text);
-			return true;
-		case NUMERICOID:
-			out->type = jbvNumeric;
-			out->val.numeric = DatumGetNumeric(value);
-			return true;
-		case DATEOID:
-		case TIMESTAMPOID:
-		case TIMESTAMPTZOID:
-			out->type = jbvString;
-			out->val.string.val = pstrdup(JsonEncodeDateTime(buf, value, typid, NULL));
-			out->val.string.len = strlen(out->val.string.val);
-			return true;
-		default:
-			if (type_is_array(typid) || type_is_rowtype(typid) || typid == JSONOID ||
-				typid == JSONBOID || typid == FLOAT4OID || typid == FLOAT8OID)
-				return false;
-			getTypeOutputInfo(typid, &output, &varlena);
-			out->type = jbvString;
-			out->val.string.val = OidOutputFunctionCall(output, value);
-			out->val.string.len = strlen(out->val.string.val);
-			return true;
-	}
+typedef struct ImageColumn
+{
+	AttrNumber	attnum;
+	Oid			typid;
+	ValueKind	kind;
+	FmgrInfo	output;			/* VALUE_TEXT */
+	char	   *key;			/* the column's name */
+	int			key_len;
+	char	   *printed_key;	/* "name": as jsonb_out prints it, with ": " */
+} ImageColumn;
+
+/* What a table's images need, worked out once. */
+typedef struct ImagePlan
+{
+	Oid			rowtype;		/* the table's composite type */
+	int			ncolumns;
+	ImageColumn *columns;		/* in jsonb's key order */
+	struct ImagePlan *next;
+} ImagePlan;
+
+static MemoryContext plans_cxt = NULL;
+static ImagePlan *plans = NULL;
+
+/*
+ * Any relation changed (a column added, renamed, dropped): the plans are
+ * worked out again.  Invalidations arrive whenever a lock is taken, even
+ * while an image is being built with a plan, so they are only marked
+ * stale here and dropped by the next row_image() that starts.
+ */
+static bool plans_stale = false;
+static int	images_in_progress = 0;
+
+static void
+forget_plans(Datum arg, Oid relid)
+{
+	plans_stale = true;
 }
 
 /* jsonb's order of object keys: shorter first, then bytewise. */
 static bool
-key_before(const JsonbValue *a, const JsonbValue *b)
+key_before(const ImageColumn *a, const ImageColumn *b)
 {
-	if (a->val.string.len != b->val.string.len)
-		return a->val.string.len < b->val.string.len;
-	return memcmp(a->val.string.val, b->val.string.val, a->val.string.len) < 0;
+	if (a->key_len != b->key_len)
+		return a->key_len < b->key_len;
+	return memcmp(a->key, b->key, a->key_len) < 0;
 }
 
-/* A value as jsonb_out prints it. */
-static void
-append_value(StringInfo out, const JsonbValue *v, const char *integer_text)
+/* False for a type row_to_json writes otherwise (arrays, composites, json). */
+static bool
+plan_column(ImageColumn *col, Form_pg_attribute att)
 {
-	switch (v->type)
+	Oid			output;
+	bool		varlena;
+	StringInfoData key;
+
+	col->attnum = att->attnum;
+	col->typid = att->atttypid;
+	switch (att->atttypid)
 	{
-		case jbvNull:
-			appendBinaryStringInfo(out, "null", 4);
+		case BOOLOID:
+			col->kind = VALUE_BOOL;
 			break;
-		case jbvBool:
-			appendStringInfoString(out, v->val.boolean ? "true" : "false");
+		case INT2OID:
+		case INT4OID:
+		case INT8OID:
+			col->kind = VALUE_INTEGER;
 			break;
-		case jbvString:
-			/* column_jsonb's strings are NUL-terminated */
-			escape_json(out, v->val.string.val);
+		case NUMERICOID:
+			col->kind = VALUE_NUMERIC;
 			break;
-		case jbvNumeric:
-			appendStringInfoString(out, integer_text ? integer_text :
-								   DatumGetCString(DirectFunctionCall1(numeric_out,
-																	   NumericGetDatum(v->val.numeric))));
+		case DATEOID:
+		case TIMESTAMPOID:
+		case TIMESTAMPTZOID:
+			col->kind = VALUE_DATETIME;
 			break;
 		default:
-			elog(ERROR, "ismap: unexpected jsonb value type %d in a row image", (int) v->type);
+			if (type_is_array(att->atttypid) || type_is_rowtype(att->atttypid) ||
+				att->atttypid == JSONOID || att->atttypid == JSONBOID ||
+				att->atttypid == FLOAT4OID || att->atttypid == FLOAT8OID)
+				return false;
+			col->kind = VALUE_TEXT;
+			getTypeOutputInfo(att->atttypid, &output, &varlena);
+			fmgr_info_cxt(output, &col->output, plans_cxt);
+			break;
 	}
+	col->key = pstrdup(NameStr(att->attname));
+	col->key_len = strlen(col->key);
+	initStringInfo(&key);
+	escape_json(&key, col->key);
+	appendBinaryStringInfo(&key, ": ", 2);
+	col->printed_key = key.data;
+	return true;
 }
 
-/*
- * The image from the row's columns; NULL if a column's type needs
- * row_to_json's general path.  Column names are unique, so the pairs need
- * no de-duplication.
- */
-static char *
-direct_image(HeapTuple tup, TupleDesc desc, Datum *doc)
+/* The plan of the table whose rows have this descriptor; NULL: use row_to_json. */
+static pg_noinline ImagePlan *
+image_plan(TupleDesc desc)
 {
-	JsonbPair  *pairs = palloc(sizeof(JsonbPair) * (desc->natts + 1));
-	char	  **integer_texts = palloc(sizeof(char *) * (desc->natts + 1));
-	int			n = 0;
-	JsonbValue	object;
-	StringInfoData image;
+	ImagePlan  *plan;
+	MemoryContext old;
+	bool		direct = true;
 
-	for (int i = 0; i < desc->natts; i++)
+	if (plans_stale && images_in_progress == 0)
+	{
+		MemoryContextReset(plans_cxt);
+		plans = NULL;
+		plans_stale = false;
+	}
+	for (plan = plans; plan != NULL; plan = plan->next)
+		if (plan->rowtype == desc->tdtypeid)
+			return plan->columns != NULL ? plan : NULL;
+	if (plans_cxt == NULL)
+	{
+		plans_cxt = AllocSetContextCreate(CacheMemoryContext, "ismap row image plans",
+										  ALLOCSET_SMALL_SIZES);
+		CacheRegisterRelcacheCallback(forget_plans, (Datum) 0);
+	}
+	old = MemoryContextSwitchTo(plans_cxt);
+	plan = palloc0(sizeof(ImagePlan));
+	plan->rowtype = desc->tdtypeid;
+	plan->columns = palloc(sizeof(ImageColumn) * (desc->natts + 1));
+	for (int i = 0; i < desc->natts && direct; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
-		JsonbPair	pair;
-		char	   *integer_text = NULL;
-		bool		isnull;
-		Datum		d;
+		ImageColumn col;
 		int			at;
 
 		if (att->attisdropped || strcmp(NameStr(att->attname), "facts") == 0)
 			continue;
-		d = heap_getattr(tup, i + 1, desc, &isnull);
-		pair.value.type = jbvNull;
-		if (!isnull && !column_jsonb(d, att->atttypid, &pair.value, &integer_text))
-			return NULL;
-		pair.key.type = jbvString;
-		pair.key.val.string.val = NameStr(att->attname);
-		pair.key.val.string.len = strlen(NameStr(att->attname));
-
-		/* insertion in key order: a row has a dozen columns */
-		for (at = n; at > 0 && key_before(&pair.key, &pairs[at - 1].key); at--)
-		{
-			pairs[at] = pairs[at - 1];
-			integer_texts[at] = integer_texts[at - 1];
-		}
-		pairs[at] = pair;
-		integer_texts[at] = integer_text;
-		n++;
+		direct = plan_column(&col, att);
+		/* insertion in key order: a table has a dozen columns */
+		for (at = plan->ncolumns; at > 0 && key_before(&col, &plan->columns[at - 1]); at--)
+			plan->columns[at] = plan->columns[at - 1];
+		plan->columns[at] = col;
+		plan->ncolumns++;
 	}
-	for (int i = 0; i < n; i++)
+	if (!direct)
+		plan->columns = NULL;
+	plan->next = plans;
+	plans = plan;
+	MemoryContextSwitchTo(old);
+	return direct ? plan : NULL;
+}
+
+/* One column's value: into *value for the jsonb, and printed onto 'image'. */
+static void
+column_value(ImageColumn *col, Datum d, JsonbValue *value, StringInfo image)
+{
+	char		buf[Max(MAXDATELEN, MAXINT8LEN) + 1];
+	int64		integer;
+
+	switch (col->kind)
+	{
+		case VALUE_BOOL:
+			value->type = jbvBool;
+			value->val.boolean = DatumGetBool(d);
+			appendStringInfoString(image, value->val.boolean ? "true" : "false");
+			break;
+		case VALUE_INTEGER:
+			integer = col->typid == INT2OID ? DatumGetInt16(d) :
+				col->typid == INT4OID ? DatumGetInt32(d) : DatumGetInt64(d);
+			value->type = jbvNumeric;
+			value->val.numeric = int64_to_numeric(integer);
+			appendBinaryStringInfo(image, buf, pg_lltoa(integer, buf));
+			break;
+		case VALUE_NUMERIC:
+			value->type = jbvNumeric;
+			value->val.numeric = DatumGetNumeric(d);
+			appendStringInfoString(image, DatumGetCString(DirectFunctionCall1(numeric_out, d)));
+			break;
+		case VALUE_DATETIME:
+		case VALUE_TEXT:
+			value->type = jbvString;
+			value->val.string.val = col->kind == VALUE_DATETIME ?
+				pstrdup(JsonEncodeDateTime(buf, d, col->typid, NULL)) :
+				OutputFunctionCall(&col->output, d);
+			value->val.string.len = strlen(value->val.string.val);
+			escape_json(image, value->val.string.val);
+			break;
+	}
+}
+
+/* The image of a row by its table's plan: the jsonb returned, the text printed onto 'image'. */
+static Datum
+planned_image(ImagePlan *plan, HeapTuple tup, TupleDesc desc, StringInfo image)
+{
+	JsonbPair  *pairs = palloc(sizeof(JsonbPair) * (plan->ncolumns + 1));
+	JsonbValue	object;
+
+	appendStringInfoChar(image, '{');
+	for (int i = 0; i < plan->ncolumns; i++)
+	{
+		ImageColumn *col = &plan->columns[i];
+		bool		isnull;
+		Datum		d = heap_getattr(tup, col->attnum, desc, &isnull);
+
+		if (i > 0)
+			appendBinaryStringInfo(image, ", ", 2);
+		appendStringInfoString(image, col->printed_key);
+		pairs[i].key.type = jbvString;
+		pairs[i].key.val.string.val = col->key;
+		pairs[i].key.val.string.len = col->key_len;
 		pairs[i].order = i;
+		if (isnull)
+		{
+			pairs[i].value.type = jbvNull;
+			appendBinaryStringInfo(image, "null", 4);
+		}
+		else
+			column_value(col, d, &pairs[i].value, image);
+	}
+	appendStringInfoChar(image, '}');
 
 	object.type = jbvObject;
-	object.val.object.nPairs = n;
+	object.val.object.nPairs = plan->ncolumns;
 	object.val.object.pairs = pairs;
-	*doc = JsonbPGetDatum(JsonbValueToJsonb(&object));
-
-	initStringInfo(&image);
-	appendStringInfoChar(&image, '{');
-	for (int i = 0; i < n; i++)
-	{
-		if (i > 0)
-			appendBinaryStringInfo(&image, ", ", 2);
-		escape_json(&image, pairs[i].key.val.string.val);
-		appendBinaryStringInfo(&image, ": ", 2);
-		append_value(&image, &pairs[i].value, integer_texts[i]);
-	}
-	appendStringInfoChar(&image, '}');
-	return image.data;
+	return JsonbPGetDatum(JsonbValueToJsonb(&object));
 }
 
 char *
 row_image(HeapTuple tup, TupleDesc desc, bool has_facts, Datum *doc)
 {
-	char	   *image = direct_image(tup, desc, doc);
+	ImagePlan  *plan = image_plan(desc);
+	StringInfoData image;
 
-	if (image == NULL)
+	if (plan == NULL)
 	{
 		Datum		json = DirectFunctionCall1(row_to_json, heap_copy_tuple_as_datum(tup, desc));
 
 		*doc = DirectFunctionCall1(jsonb_in, CStringGetDatum(TextDatumGetCString(json)));
 		if (has_facts)
 			*doc = DirectFunctionCall2(jsonb_delete, *doc, CStringGetTextDatum("facts"));
-		image = DatumGetCString(DirectFunctionCall1(jsonb_out, *doc));
+		return DatumGetCString(DirectFunctionCall1(jsonb_out, *doc));
 	}
-	return image;
+
+	initStringInfo(&image);
+	images_in_progress++;		/* keeps the plan while output functions run */
+	PG_TRY();
+	{
+		*doc = planned_image(plan, tup, desc, &image);
+	}
+	PG_FINALLY();
+	{
+		images_in_progress--;
+	}
+	PG_END_TRY();
+	return image.data;
 }
