@@ -12,7 +12,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(101);
+SELECT plan(102);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -265,6 +265,21 @@ SELECT ismap_test.organization(77, E'架空"引用"\\商事\n改行\t株式会�
 SELECT is((SELECT after->>'name' FROM ismap.history
             WHERE table_name = 'organizations' AND row_key = '77'),
           E'架空"引用"\\商事\n改行\t株式会社\u0001', 'the log keeps a name that needs escaping as written');
+-- The images follow the table's shape: a column a DBA adds to a registry
+-- table, or renames, appears in the next image (the extension works out
+-- each table's image once, and again after any change to a table).
+ALTER TABLE ismap.organizations ADD COLUMN note_for_test text;
+SELECT ismap_test.organization(78, '架空商事株式会社こはく') \g /dev/null
+UPDATE ismap.organizations SET note_for_test = 'added' WHERE organization_id = 78;
+ALTER TABLE ismap.organizations RENAME COLUMN note_for_test TO renamed_note_for_test;
+UPDATE ismap.organizations SET name_en = 'Kohaku Fictional Trading' WHERE organization_id = 78;
+SELECT is((SELECT array_agg(coalesce(after->>'note_for_test', '-') || '/' ||
+                            coalesce(after->>'renamed_note_for_test', '-') ORDER BY seq)
+             FROM ismap.history WHERE table_name = 'organizations' AND row_key = '78'),
+          ARRAY['-/-', 'added/-', '-/added'],
+          'a column added to a registry table, then renamed, is in the images that follow');
+ALTER TABLE ismap.organizations DROP COLUMN renamed_note_for_test;
+
 SELECT results_eq($$SELECT seq FROM ismap.history ORDER BY seq$$,
                   $$SELECT generate_series(1::bigint, (SELECT count(*) FROM ismap.history))$$,
                   'seq runs 1, 2, 3, ... without a gap');
