@@ -221,14 +221,10 @@ static XactScope lock_held;
 void
 history_lock(void)
 {
-	static KeptPlan lock = {
-		"SELECT pg_catalog.pg_advisory_xact_lock($1)", 1, {INT8OID}
-	};
-	Datum		arg = Int64GetDatum(HISTORY_LOCK_KEY);
-
 	if (in_xact_scope(&lock_held))
 		return;
-	kept_plan_run(&lock, &arg, NULL, false, 0);
+	/* pg_advisory_xact_lock(HISTORY_LOCK_KEY), without a query */
+	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(HISTORY_LOCK_KEY));
 	set_xact_scope(&lock_held);
 }
 
@@ -262,20 +258,30 @@ append(LogRow *row)
 	}
 	else
 	{
+		/* the first append of the (sub)transaction reads the log's last row */
+		RegistryRole role;
+		bool		valid = true;
+
 		history_lock();
+		SPI_connect();
+		registry_role_enter(&role);
 		kept_plan_run(&last, NULL, NULL, false, 1);
 		if (SPI_processed == 1)
 		{
 			spi_get_int64(0, 1, &row->seq);
 			row->seq++;
-			if (!copy_digest(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull),
-							 row->prev_hash))
-				ismap_refuse(ERRCODE_DATA_CORRUPTED, RULE_SEC_HISTORY,
-							 "the decision log's last row has no valid hash",
-							 errdetail("Row %lld of ismap.history was altered outside the extension.",
-									   (long long) (row->seq - 1)),
-							 errhint("Run SELECT * FROM ismap.verify_history() and restore the log from a backup."));
+			valid = copy_digest(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2,
+											  &isnull),
+								row->prev_hash);
 		}
+		registry_role_leave(&role);
+		SPI_finish();
+		if (!valid)
+			ismap_refuse(ERRCODE_DATA_CORRUPTED, RULE_SEC_HISTORY,
+						 "the decision log's last row has no valid hash",
+						 errdetail("Row %lld of ismap.history was altered outside the extension.",
+								   (long long) (row->seq - 1)),
+						 errhint("Run SELECT * FROM ismap.verify_history() and restore the log from a backup."));
 	}
 	hash_row(row, digest);
 
@@ -331,9 +337,12 @@ append(LogRow *row)
 
 /*
  * Log one change to a row of rel: before is NULL for an insert, after for a
- * delete; keys name the columns that identify the row.  The caller is
- * connected to SPI, acting as the registry's owner.  Used by the log
- * trigger and by the extension's own writes, which fire no trigger.
+ * delete; keys name the columns that identify the row.  The row goes
+ * straight into the log's heap and indexes; only the first append of a
+ * (sub)transaction runs a query (the log's last row), and connects to SPI
+ * as the registry's owner for it, so the log trigger itself needs no SPI
+ * connection.  Used by the log trigger and by the extension's own writes,
+ * which fire no trigger.
  */
 void
 history_log_write(Relation rel, const char *const *keys, int nkeys,
@@ -369,7 +378,6 @@ ismap_log_change(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	HeapTuple	before = NULL,
 				after = NULL;
-	RegistryRole role;
 
 	trigger_check(fcinfo, "ismap_log_change", true, false);
 	if (registry_restoring())
@@ -386,12 +394,8 @@ ismap_log_change(PG_FUNCTION_ARGS)
 	else
 		before = td->tg_trigtuple;
 
-	SPI_connect();
-	registry_role_enter(&role);
 	history_log_write(td->tg_relation, (const char *const *) td->tg_trigger->tgargs,
 					  td->tg_trigger->tgnargs, before, after);
-	registry_role_leave(&role);
-	SPI_finish();
 	return PointerGetDatum(NULL);
 }
 

@@ -103,6 +103,7 @@ typedef struct XactScope
 extern bool in_xact_scope(const XactScope *scope);
 extern void set_xact_scope(XactScope *scope);
 extern Oid	registry_owner(void);
+extern Oid	ismap_namespace(void);
 extern Oid	ismap_type_oid(const char *name);
 
 typedef struct RegistryRole

@@ -42,7 +42,7 @@ ismap_table_open(const char *name, Oid *relid, LOCKMODE mode)
 		rel = try_table_open(*relid, mode);
 		if (rel != NULL &&
 			(strcmp(RelationGetRelationName(rel), name) != 0 ||
-			 RelationGetNamespace(rel) != get_namespace_oid("ismap", false)))
+			 RelationGetNamespace(rel) != ismap_namespace()))
 		{
 			table_close(rel, mode);
 			rel = NULL;

@@ -23,6 +23,7 @@
 #include "storage/proc.h"
 #include "tcop/pquery.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
@@ -215,26 +216,63 @@ kept_plan_write(KeptPlan *kp, Datum *values, const char *nulls, long count)
 	return rc;
 }
 
-Oid
-registry_owner(void)
-{
-	Oid			nspid = get_namespace_oid("ismap", false);
-	HeapTuple	tup;
-	Oid			owner;
+/*
+ * Schema ismap and its owner, looked up once and again after any change to
+ * a schema (given to another owner, renamed, dropped with the extension):
+ * every trigger call acts as the owner, and every direct write checks that
+ * its table is still in the schema.
+ */
+static Oid	cached_namespace = InvalidOid;
+static Oid	cached_owner = InvalidOid;
 
+static void
+forget_namespace(Datum arg, int cacheid, uint32 hashvalue)
+{
+	cached_namespace = InvalidOid;
+}
+
+static void
+look_up_namespace(void)
+{
+	static bool callback_registered = false;
+	Oid			nspid;
+	HeapTuple	tup;
+
+	if (OidIsValid(cached_namespace))
+		return;
+	if (!callback_registered)
+	{
+		CacheRegisterSyscacheCallback(NAMESPACEOID, forget_namespace, (Datum) 0);
+		callback_registered = true;
+	}
+	nspid = get_namespace_oid("ismap", false);
 	tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(nspid));
 	if (!HeapTupleIsValid(tup))
 		elog(ERROR, "ismap: cache lookup failed for schema %u", nspid);
-	owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
+	cached_owner = ((Form_pg_namespace) GETSTRUCT(tup))->nspowner;
 	ReleaseSysCache(tup);
-	return owner;
+	cached_namespace = nspid;
+}
+
+Oid
+ismap_namespace(void)
+{
+	look_up_namespace();
+	return cached_namespace;
+}
+
+Oid
+registry_owner(void)
+{
+	look_up_namespace();
+	return cached_owner;
 }
 
 /* OID of a type of schema ismap, whatever the search_path. */
 Oid
 ismap_type_oid(const char *name)
 {
-	Oid			nspid = get_namespace_oid("ismap", false);
+	Oid			nspid = ismap_namespace();
 	Oid			typid;
 
 	typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
