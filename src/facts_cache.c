@@ -305,7 +305,7 @@ approval_wrote_facts_of(int64 id, const char *number, int64 service_id,
 						const RegistrationFacts *old_facts, const RegistrationFacts *new_facts,
 						int64 application_id, DateADT decided_on)
 {
-	list_spans_store(id, number, service_id, new_facts);
+	list_spans_store(id, number, service_id, new_facts, old_facts == NULL);
 	notify_if_list_changed(&service_queries, number, old_facts, new_facts);
 	remember_written_facts(id, application_id, decided_on);
 }
@@ -380,7 +380,7 @@ store_facts(FactQueries *q, int64 id, HeapTuple row, const RegistrationFacts *ne
 		int64		service_id = 0;
 
 		tuple_get_int64(row, desc, "service_id", &service_id);
-		list_spans_store(id, number, service_id, new_facts);
+		list_spans_store(id, number, service_id, new_facts, false);
 	}
 	notify_if_list_changed(q, number, had_facts ? &old_facts : NULL, new_facts);
 }

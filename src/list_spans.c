@@ -160,7 +160,8 @@ span_equals(HeapTuple tup, TupleDesc desc, const Datum *values)
  * the last ones.
  */
 static void
-replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], int nrows)
+replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], int nrows,
+			  bool none_stored)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
 	ScanKeyData key;
@@ -174,6 +175,12 @@ replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], 
 	bool	   *stored = palloc0(sizeof(bool) * (nrows + 1));
 	bool		nulls[SPAN_COLUMNS] = {false};
 
+	if (none_stored)			/* a registration just created */
+	{
+		for (int i = 0; i < nrows; i++)
+			heap_freetuple(direct_insert(&spans_table, rel, rows[i], nulls));
+		return;
+	}
 	snapshot = push_statement_snapshot();
 	ScanKeyInit(&key, 1, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(registration_id));
 	scan = systable_beginscan(rel, RelationGetPrimaryKeyIndex(rel), true, snapshot, 1, &key);
@@ -232,11 +239,12 @@ replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], 
  * registration date, so that the list reads no other row of the
  * registration.  The caller holds the registration's row lock (every
  * decision about it takes that lock first), so nobody else rewrites them
- * meanwhile.
+ * meanwhile.  none_stored: the registration was just created, so there
+ * are no periods to compare with.
  */
 void
 list_spans_store(int64 registration_id, const char *number, int64 service_id,
-				 const RegistrationFacts *facts)
+				 const RegistrationFacts *facts, bool none_stored)
 {
 	ListSpan   *spans;
 	int			n = list_spans_compute(facts, &spans);
@@ -266,6 +274,6 @@ list_spans_store(int64 registration_id, const char *number, int64 service_id,
 		values[9] = DateADTGetDatum(spans[i].term->valid_until);
 		values[10] = Int64GetDatum(spans[i].term->auditor_id);
 	}
-	replace_spans(rel, registration_id, rows, n);
+	replace_spans(rel, registration_id, rows, n, none_stored);
 	table_close(rel, NoLock);
 }

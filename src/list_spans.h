@@ -21,6 +21,7 @@ typedef struct ListSpan
 
 extern int	list_spans_compute(const RegistrationFacts *facts, ListSpan **spans);
 extern void list_spans_store(int64 registration_id, const char *number,
-							 int64 service_id, const RegistrationFacts *facts);
+							 int64 service_id, const RegistrationFacts *facts,
+							 bool none_stored);
 
 #endif							/* LIST_SPANS_H */
