@@ -34,13 +34,12 @@ audit_load(int64 audit_id, Audit *audit)
 		{"SELECT 1 FROM ismap.audits WHERE audit_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE",
 		 1, {INT8OID}}, {"audits"}, "audit_id"
 	};
-	static KeyedTable audits = {"audits", InvalidOid};
 	Relation	rel;
 	TupleDesc	desc;
 	HeapTuple	row;
 	char	   *assessment;
 
-	rel = keyed_table_open(&audits);
+	rel = keyed_table_open(&lock.table);
 	desc = RelationGetDescr(rel);
 	if (row_lock_read(&lock, audit_id, rel, &row))
 	{
@@ -69,12 +68,11 @@ service_provider(int64 service_id)
 		 " WHERE service_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
 		{"cloud_services"}, "service_id"
 	};
-	static KeyedTable services = {"cloud_services", InvalidOid};
 	Relation	rel;
 	HeapTuple	row;
 	int64		provider = 0;
 
-	rel = keyed_table_open(&services);
+	rel = keyed_table_open(&lock.table);
 	if (row_lock_read(&lock, service_id, rel, &row))
 		tuple_get_int64(row, RelationGetDescr(rel), "provider_id", &provider);
 	table_close(rel, AccessShareLock);

@@ -35,11 +35,6 @@
 #include "port/pg_bswap.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
-#include "utils/datetime.h"
-#include "utils/json.h"
-#include "utils/jsonb.h"
-#include "utils/lsyscache.h"
-#include "utils/numeric.h"
 #include "utils/timestamp.h"
 
 #include "corrections.h"

@@ -85,6 +85,7 @@ typedef struct KeptPlan
 	SPIPlanPtr	plan;
 } KeptPlan;
 
+extern SPIPlanPtr kept_plan(KeptPlan *kp);
 extern int	kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
 						  bool read_only, long count);
 

@@ -81,16 +81,7 @@ referring_row(Referrer *r, int64 id)
 	int64		found = 0;
 	int			rc;
 
-	if (r->query.plan == NULL)
-	{
-		/* prepared and kept as kept_plan_run does; run with our snapshot */
-		SPIPlanPtr	plan = SPI_prepare(r->query.sql, r->query.nargs, r->query.argtypes);
-
-		if (plan == NULL || SPI_keepplan(plan) != 0)
-			elog(ERROR, "ismap: could not keep the plan of: %s", r->query.sql);
-		r->query.plan = plan;
-	}
-	rc = SPI_execute_snapshot(r->query.plan, &arg, NULL, GetLatestSnapshot(),
+	rc = SPI_execute_snapshot(kept_plan(&r->query), &arg, NULL, GetLatestSnapshot(),
 							  InvalidSnapshot, true, false, 1);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "ismap: SPI_execute_snapshot failed (%s) for: %s",

@@ -82,7 +82,7 @@ registration_row_insert(const char *number, int64 service_id, DateADT registered
 	values[6] = DateADTGetDatum(valid_until);
 	values[7] = Int64GetDatum(audit->audit_id);
 	values[8] = Int64GetDatum(audit->auditor_id);
-	values[9] = facts_datum(RelationGetDescr(rel), FACTS_ATTNO, facts);
+	values[FACTS_ATTNO - 1] = facts_datum(RelationGetDescr(rel), FACTS_ATTNO, facts);
 	row = direct_insert(&registrations_table, rel, values, nulls);
 	history_log_write(rel, registration_key, lengthof(registration_key), NULL, row);
 	table_close(rel, NoLock);
@@ -120,8 +120,8 @@ registration_row_renew(int64 registration_id, const Audit *audit, DateADT valid_
 		replace[i] = true;
 	if (facts != NULL)
 	{
-		values[9] = facts_datum(RelationGetDescr(rel), FACTS_ATTNO, facts);
-		replace[9] = true;
+		values[FACTS_ATTNO - 1] = facts_datum(RelationGetDescr(rel), FACTS_ATTNO, facts);
+		replace[FACTS_ATTNO - 1] = true;
 	}
 	*number = tuple_get_text(row, RelationGetDescr(rel), "registration_number");
 	tuple_get_int64(row, RelationGetDescr(rel), "service_id", service_id);

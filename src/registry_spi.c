@@ -34,12 +34,10 @@ int			internal_write_depth = 0;
 /* Writes to the auditor tables in this backend so far (see trigger_check). */
 uint64		auditor_registry_writes = 0;
 
-int
-kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
-			  bool read_only, long count)
+/* The plan of kp, prepared and kept on first use. */
+SPIPlanPtr
+kept_plan(KeptPlan *kp)
 {
-	int			rc;
-
 	if (kp->plan == NULL)
 	{
 		SPIPlanPtr	plan = SPI_prepare(kp->sql, kp->nargs, kp->argtypes);
@@ -51,7 +49,16 @@ kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
 			elog(ERROR, "ismap: SPI_keepplan failed");
 		kp->plan = plan;
 	}
-	rc = SPI_execute_plan(kp->plan, values, nulls, read_only, count);
+	return kp->plan;
+}
+
+int
+kept_plan_run(KeptPlan *kp, Datum *values, const char *nulls,
+			  bool read_only, long count)
+{
+	int			rc;
+
+	rc = SPI_execute_plan(kept_plan(kp), values, nulls, read_only, count);
 	if (rc < 0)
 		elog(ERROR, "ismap: SPI_execute_plan failed (%s) for: %s",
 			 SPI_result_code_string(rc), kp->sql);
