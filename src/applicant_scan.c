@@ -63,7 +63,7 @@ applicant_registrations(ApplicantTables *t, int64 applicant, ApplicantRegistrati
 		(*out)[i].registered_on = date_column(regs, APPLICANT_REG_ON, rows[i], desc, 0);
 	}
 	PopActiveSnapshot();
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 	qsort(*out, n, sizeof(ApplicantRegistration), newest_first);
 	return n;
 }
@@ -93,6 +93,6 @@ open_application_exists(ApplicantTables *t, bool renewal, int64 key, DateADT day
 			date_column(apps, APP_DECIDED_ON, rows[i], desc, DATEVAL_NOEND) > day;
 	}
 	PopActiveSnapshot();
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 	return found;
 }

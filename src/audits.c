@@ -52,7 +52,7 @@ audit_load(int64 audit_id, Audit *audit)
 		tuple_get_date(row, desc, "period_end", &audit->period_end);
 		tuple_get_date(row, desc, "reported_on", &audit->reported_on);
 	}
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 	return row != NULL;
 }
 
@@ -75,7 +75,7 @@ service_provider(int64 service_id)
 	rel = keyed_table_open(&lock.table);
 	if (row_lock_read(&lock, service_id, rel, &row))
 		tuple_get_int64(row, RelationGetDescr(rel), "provider_id", &provider);
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 	return provider;
 }
 

@@ -419,7 +419,7 @@ renewal_filing_writes_facts(int64 id, const RegistrationFacts *facts, int64 appl
 	renewed.renewals = &renewal;
 	rel = registrations_open(&service_tables, AccessShareLock);
 	row = registration_current_row(&service_tables, rel, id);
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 	if (row == NULL)
 		return;					/* the refresh will find nothing either */
 	store_facts(&service_queries, id, row, &renewed);

@@ -85,7 +85,7 @@ index_led_by(Relation rel, AttrNumber attno)
 			heap_attisnull(index->rd_indextuple, Anum_pg_index_indpred, NULL) &&
 			heap_attisnull(index->rd_indextuple, Anum_pg_index_indexprs, NULL);
 
-		index_close(index, AccessShareLock);
+		index_close(index, NoLock);
 		if (plain)
 		{
 			found = lfirst_oid(lc);
@@ -153,7 +153,7 @@ rows_of(ScanTable *t, Relation rel, int64 id, Snapshot snapshot, int *n)
 	HeapTuple  *rows = palloc(sizeof(HeapTuple) * size);
 
 	ScanKeyInit(&key, t->key_attno, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(id));
-	scan = systable_beginscan(rel, t->index, OidIsValid(t->index), snapshot, 1, &key);
+	scan = ismap_index_scan(rel, t->index, snapshot, 1, &key);
 	*n = 0;
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
@@ -259,7 +259,7 @@ read_terms(ScanTable *t, int64 id, Snapshot snapshot, MemoryContext cxt,
 			term->auditor_id = int64_column(t, TERM_AUDITOR_ID, row, desc);
 		}
 	}
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 }
 
 static void
@@ -295,7 +295,7 @@ read_renewals(ScanTable *t, int64 id, Snapshot snapshot, MemoryContext cxt,
 		facts->renewals[i].filed_on = date_column(t, APP_APPLIED_ON, row, desc, 0);
 		facts->renewals[i].resolved_on = date_column(t, APP_DECIDED_ON, row, desc, DATEVAL_NOEND);
 	}
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 }
 
 static void
@@ -325,7 +325,7 @@ read_changes(ScanTable *t, int64 id, Snapshot snapshot, MemoryContext cxt,
 		facts->changes[i].action = status_action_from_label(isnull ? "" : enum_label(action));
 		facts->changes[i].effective_on = order[i].day;
 	}
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 }
 
 /* The table of registrations of one kind, opened. */
@@ -348,7 +348,7 @@ registration_current_row(FactTables *tables, Relation rel, int64 id)
 	HeapTuple  *rows;
 
 	if (!OidIsValid(tables->registrations.relid))	/* find its index and columns */
-		table_close(open_table(&tables->registrations), AccessShareLock);
+		table_close(open_table(&tables->registrations), NoLock);
 	snapshot = push_statement_snapshot();
 	rows = rows_of(&tables->registrations, rel, id, snapshot, &n);
 	PopActiveSnapshot();
@@ -402,7 +402,7 @@ facts_scan(FactTables *tables, int64 id, bool read_only, MemoryContext cxt,
 		read_renewals(&tables->applications, id, snapshot, cxt, facts);
 		read_changes(&tables->changes, id, snapshot, cxt, facts);
 	}
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 	if (!read_only)
 		PopActiveSnapshot();
 	MemoryContextSwitchTo(old);

@@ -9,6 +9,7 @@
 
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup.h"
 #include "access/tupdesc.h"
 #include "executor/spi.h"
@@ -151,6 +152,8 @@ typedef struct KeyedTable
 extern Relation ismap_table_open(const char *name, Oid *relid, LOCKMODE mode);
 extern Relation keyed_table_open(KeyedTable *table);
 extern HeapTuple keyed_row(Relation rel, const char *key, int64 id);
+extern SysScanDesc ismap_index_scan(Relation rel, Oid index, Snapshot snapshot,
+									int nkeys, ScanKey keys);
 
 /*
  * A row lock the write path takes (registry_spi.c): query selects the row

@@ -19,6 +19,8 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "nodes/makefuncs.h"
+#include "storage/lmgr.h"
+#include "storage/proc.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -56,6 +58,39 @@ ismap_table_open(const char *name, Oid *relid, LOCKMODE mode)
 	return rel;
 }
 
+/*
+ * systable_beginscan() with the index's lock kept until the transaction
+ * ends.  systable_beginscan locks the index and systable_endscan unlocks
+ * it, and a lock taken anew goes through the shared lock table; while the
+ * transaction holds one more lock of its own on the index, both only count
+ * in the backend's table.  Which indexes hold that lock is remembered per
+ * transaction; a subtransaction's abort releases the lock early, which
+ * only makes the next scans of that index cost what they did before.
+ * (Tables are closed with NoLock for the same reason: their locks last
+ * until the transaction ends, as a query's do.)
+ */
+#define KEPT_INDEX_SLOTS 32
+
+SysScanDesc
+ismap_index_scan(Relation rel, Oid index, Snapshot snapshot, int nkeys, ScanKey keys)
+{
+	static Oid	kept[KEPT_INDEX_SLOTS];
+	static LocalTransactionId kept_in[KEPT_INDEX_SLOTS];
+
+	if (OidIsValid(index))
+	{
+		int			slot = index % KEPT_INDEX_SLOTS;
+
+		if (kept[slot] != index || kept_in[slot] != MyProc->lxid)
+		{
+			LockRelationOid(index, AccessShareLock);
+			kept[slot] = index;
+			kept_in[slot] = MyProc->lxid;
+		}
+	}
+	return systable_beginscan(rel, index, OidIsValid(index), snapshot, nkeys, keys);
+}
+
 /* Open a keyed table for reading (AccessShareLock). */
 Relation
 keyed_table_open(KeyedTable *t)
@@ -89,7 +124,7 @@ keyed_row(Relation rel, const char *key, int64 id)
 	bms_free(pk_columns);
 
 	ScanKeyInit(&scankey, attno, BTEqualStrategyNumber, F_INT8EQ, Int64GetDatum(id));
-	scan = systable_beginscan(rel, pk, use_pk, push_statement_snapshot(), 1, &scankey);
+	scan = ismap_index_scan(rel, use_pk ? pk : InvalidOid, push_statement_snapshot(), 1, &scankey);
 	if (HeapTupleIsValid(tup = systable_getnext(scan)))
 		found = heap_copytuple(tup);
 	systable_endscan(scan);

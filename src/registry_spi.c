@@ -166,7 +166,7 @@ row_lock(RowLock *lock, int64 id)
 	rel = keyed_table_open(&lock->table);
 	found = keyed_row(rel, lock->key, id);
 	locked = found != NULL && lock_found_row(lock, id, found);
-	table_close(rel, AccessShareLock);
+	table_close(rel, NoLock);
 	if (locked)
 		remember_held(slot, lock, id);
 	return locked;
