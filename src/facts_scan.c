@@ -68,9 +68,12 @@ forget_tables(Datum arg, Oid relid)
 		known_tables[i]->relid = InvalidOid;
 }
 
-/* A valid, plain btree index whose first column is attno, if there is one. */
+/*
+ * A valid, plain btree index whose first column is attno, if there is one,
+ * and the collation its order follows in *collation.
+ */
 static Oid
-index_led_by(Relation rel, AttrNumber attno)
+index_led_by(Relation rel, AttrNumber attno, Oid *collation)
 {
 	List	   *indexes = RelationGetIndexList(rel);
 	ListCell   *lc;
@@ -85,6 +88,8 @@ index_led_by(Relation rel, AttrNumber attno)
 			heap_attisnull(index->rd_indextuple, Anum_pg_index_indpred, NULL) &&
 			heap_attisnull(index->rd_indextuple, Anum_pg_index_indexprs, NULL);
 
+		if (plain)
+			*collation = index->rd_indcollation[0];
 		index_close(index, NoLock);
 		if (plain)
 		{
@@ -137,7 +142,8 @@ open_table(ScanTable *t)
 	t->key_attno = column_attno(rel, t->key);
 	for (int i = 0; i < MAX_SCAN_COLUMNS && t->columns[i] != NULL; i++)
 		t->attno[i] = column_attno(rel, t->columns[i]);
-	t->index = index_led_by(rel, t->key_attno);
+	t->key_collation = TupleDescAttr(RelationGetDescr(rel), t->key_attno - 1)->attcollation;
+	t->index = index_led_by(rel, t->key_attno, &t->key_collation);
 	t->relid = RelationGetRelid(rel);
 	return rel;
 }
@@ -165,6 +171,26 @@ rows_of(ScanTable *t, Relation rel, int64 id, Snapshot snapshot, int *n)
 	return rows;
 }
 
+/*
+ * Whether a row of t (open as rel) has 'value' in its text key, as
+ * 'snapshot' sees it.  The comparison uses the collation of the index,
+ * the one its order follows.
+ */
+bool
+text_key_exists(ScanTable *t, Relation rel, text *value, Snapshot snapshot)
+{
+	ScanKeyData key;
+	SysScanDesc scan;
+	bool		found;
+
+	ScanKeyInit(&key, t->key_attno, BTEqualStrategyNumber, F_TEXTEQ, PointerGetDatum(value));
+	key.sk_collation = t->key_collation;
+	scan = ismap_index_scan(rel, t->index, snapshot, 1, &key);
+	found = HeapTupleIsValid(systable_getnext(scan));
+	systable_endscan(scan);
+	return found;
+}
+
 Datum
 column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc, bool *isnull)
 {
@@ -189,8 +215,8 @@ int64_column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc)
 	return isnull ? 0 : DatumGetInt64(d);
 }
 
-/* The label of an enum value (status_action, application_kind). */
-const char *
+/* The label of an enum value (status_action, application_kind), palloc'd. */
+char *
 enum_label(Datum value)
 {
 	HeapTuple	tup = SearchSysCache1(ENUMOID, value);

@@ -134,7 +134,10 @@ row_key(TupleDesc desc, const char *const *keys, int nkeys, HeapTuple tup)
 	{
 		char	   *value = tuple_get_text(tup, desc, keys[i]);
 
-		appendStringInfo(&key, "%s%s", i > 0 ? "," : "", value ? value : "");
+		if (i > 0)
+			appendStringInfoChar(&key, ',');
+		if (value != NULL)
+			appendStringInfoString(&key, value);
 	}
 	return key.data;
 }

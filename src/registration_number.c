@@ -10,15 +10,15 @@
  */
 #include "postgres.h"
 
-#include "catalog/namespace.h"
-#include "catalog/pg_type.h"
+#include "access/table.h"
 #include "commands/sequence.h"
-#include "executor/spi.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
+#include "utils/snapmgr.h"
 
 #include "ismap.h"
+#include "scan_table.h"
 #include "registration_number.h"
 
 static int
@@ -58,21 +58,26 @@ well_formed(const char *s, int *yy)
 	return true;
 }
 
+/*
+ * Whether a registration has this number: one probe of the unique index
+ * on registration_number, seeing what committed last and the statement's
+ * own writes (as a query would).
+ */
 static bool
 number_in_use(const char *number)
 {
-	static KeptPlan kp = {
-		"SELECT 1 FROM ismap.service_registrations"
-		" WHERE registration_number OPERATOR(pg_catalog.=) $1",
-		1, {TEXTOID}
-	};
-	Datum		arg = CStringGetTextDatum(number);
+	static ScanTable by_number = {"service_registrations", "registration_number", {NULL}};
+	Relation	rel = open_table(&by_number);
+	bool		in_use;
 
-	kept_plan_run(&kp, &arg, NULL, false, 1);
-	return SPI_processed > 0;
+	in_use = text_key_exists(&by_number, rel, cstring_to_text(number),
+							 push_statement_snapshot());
+	PopActiveSnapshot();
+	table_close(rel, NoLock);
+	return in_use;
 }
 
-/* Check a number supplied with an approval; the caller is connected to SPI. */
+/* Check a number supplied with an approval. */
 void
 check_supplied_service_number(const char *number, DateADT registered_on)
 {
@@ -95,12 +100,11 @@ check_supplied_service_number(const char *number, DateADT registered_on)
 					 errhint("Give an unused number, or leave registration_number null to have one assigned."));
 }
 
-/* The next unused number; the caller is connected to SPI. */
+/* The next unused number. */
 char *
 assign_service_number(DateADT registered_on)
 {
-	Oid			serials = get_relname_relid("service_registration_serial",
-											get_namespace_oid("ismap", false));
+	Oid			serials = get_relname_relid("service_registration_serial", ismap_namespace());
 
 	if (!OidIsValid(serials))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_REGISTRATION_ON_APPROVAL,

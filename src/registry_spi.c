@@ -26,8 +26,10 @@
 #include "utils/inval.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
+#include "utils/typcache.h"
 
 #include "ismap.h"
+#include "scan_table.h"
 
 int			internal_write_depth = 0;
 
@@ -369,13 +371,37 @@ tuple_get_date(HeapTuple tup, TupleDesc desc, const char *column, DateADT *out)
 	return !isnull;
 }
 
-/* The column's value as text (enum labels included), or NULL. */
+/*
+ * The column's value as text (enum labels included), or NULL.  Text,
+ * bigints and enum labels are printed directly (as their output functions
+ * print them); other types go through their output function.
+ */
 char *
 tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column)
 {
 	int			attnum = SPI_fnumber(desc, column);
+	Oid			type;
+	bool		isnull;
+	Datum		d;
 
-	return attnum > 0 ? SPI_getvalue(tup, desc, attnum) : NULL;
+	if (attnum <= 0)
+		return NULL;
+	d = heap_getattr(tup, attnum, desc, &isnull);
+	if (isnull)
+		return NULL;
+	type = TupleDescAttr(desc, attnum - 1)->atttypid;
+	if (type == TEXTOID)
+		return TextDatumGetCString(d);
+	if (type == INT8OID)
+	{
+		char		buf[MAXINT8LEN + 1];
+
+		pg_lltoa(DatumGetInt64(d), buf);
+		return pstrdup(buf);
+	}
+	if (lookup_type_cache(type, 0)->typtype == TYPTYPE_ENUM)
+		return enum_label(d);
+	return SPI_getvalue(tup, desc, attnum);
 }
 
 /*

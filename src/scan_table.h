@@ -18,7 +18,10 @@
 
 #define MAX_SCAN_COLUMNS 8
 
-/* A registry table as the scans use it: its key's index, its columns. */
+/*
+ * A registry table as the scans use it: its key's index, its columns.
+ * The key is a bigint, except for text_key_exists().
+ */
 typedef struct ScanTable
 {
 	const char *name;
@@ -28,6 +31,7 @@ typedef struct ScanTable
 	Oid			relid;
 	Oid			index;			/* btree led by key; InvalidOid: scan the heap */
 	AttrNumber	key_attno;
+	Oid			key_collation;	/* the index's, else the column's */
 	AttrNumber	attno[MAX_SCAN_COLUMNS];
 } ScanTable;
 
@@ -91,10 +95,11 @@ extern bool open_application_exists(ApplicantTables *t, bool renewal, int64 key,
 
 extern Relation open_table(ScanTable *t);
 extern HeapTuple *rows_of(ScanTable *t, Relation rel, int64 id, Snapshot snapshot, int *n);
+extern bool text_key_exists(ScanTable *t, Relation rel, text *value, Snapshot snapshot);
 extern Datum column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc, bool *isnull);
 extern DateADT date_column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc,
 						   DateADT if_null);
 extern int64 int64_column(ScanTable *t, int col, HeapTuple tup, TupleDesc desc);
-extern const char *enum_label(Datum value);
+extern char *enum_label(Datum value);
 
 #endif
