@@ -21,13 +21,75 @@
 
 #include "access/genam.h"
 #include "access/heapam.h"
+#include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/index.h"
+#include "catalog/pg_index.h"
 #include "executor/executor.h"
+#include "utils/inval.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 
 #include "ismap.h"
+
+/*
+ * The IndexInfo of each plain index (no expressions, no predicate: nothing
+ * evaluated per executor state), built once instead of for every row, and
+ * built again after any relation changes.  An invalidation can arrive
+ * while an index is opened; it only marks the infos stale, and they are
+ * dropped by the next lookup, once no info is in use.
+ */
+#define KEPT_INDEX_INFOS 32
+
+static MemoryContext index_infos_cxt = NULL;
+static struct
+{
+	Oid			index;
+	IndexInfo  *info;
+}			index_infos[KEPT_INDEX_INFOS];
+static int	nindex_infos = 0;
+static bool index_infos_stale = false;
+
+static void
+forget_index_infos(Datum arg, Oid relid)
+{
+	index_infos_stale = true;
+}
+
+static IndexInfo *
+index_info(Relation index)
+{
+	MemoryContext old;
+	IndexInfo  *info;
+
+	if (index_infos_cxt == NULL)
+	{
+		index_infos_cxt = AllocSetContextCreate(CacheMemoryContext, "ismap index infos",
+												ALLOCSET_SMALL_SIZES);
+		CacheRegisterRelcacheCallback(forget_index_infos, (Datum) 0);
+	}
+	if (index_infos_stale)
+	{
+		MemoryContextReset(index_infos_cxt);
+		nindex_infos = 0;
+		index_infos_stale = false;
+	}
+	for (int i = 0; i < nindex_infos; i++)
+		if (index_infos[i].index == RelationGetRelid(index))
+			return index_infos[i].info;
+
+	if (!heap_attisnull(index->rd_indextuple, Anum_pg_index_indexprs, NULL) ||
+		!heap_attisnull(index->rd_indextuple, Anum_pg_index_indpred, NULL) ||
+		nindex_infos == KEPT_INDEX_INFOS)
+		return BuildIndexInfo(index);	/* in the caller's context, not kept */
+	old = MemoryContextSwitchTo(index_infos_cxt);
+	info = BuildIndexInfo(index);
+	MemoryContextSwitchTo(old);
+	index_infos[nindex_infos].index = RelationGetRelid(index);
+	index_infos[nindex_infos++].info = info;
+	return info;
+}
 
 /*
  * Insert the index entries of tup (stored in slot) into every index of rel;
@@ -45,7 +107,7 @@ insert_index_entries(const char *rule, Relation rel, TupleTableSlot *slot, HeapT
 	foreach(lc, indexes)
 	{
 		Relation	index = index_open(lfirst_oid(lc), RowExclusiveLock);
-		IndexInfo  *info = BuildIndexInfo(index);
+		IndexInfo  *info = index_info(index);
 		Datum		values[INDEX_MAX_KEYS];
 		bool		isnull[INDEX_MAX_KEYS];
 

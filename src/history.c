@@ -35,6 +35,8 @@
 #include "port/pg_bswap.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/inval.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 
 #include "corrections.h"
@@ -84,7 +86,7 @@ hash_row(const LogRow *row, uint8 *digest)
 
 	if (ctx == NULL || pg_cryptohash_init(ctx) < 0)
 		elog(ERROR, "ismap: could not start a SHA-256 computation");
-	snprintf(number, sizeof(number), INT64_FORMAT, row->seq);
+	pg_lltoa(row->seq, number); /* what INT64_FORMAT prints */
 	hash_field(ctx, number);
 	hash_field(ctx, row->table_name);
 	hash_field(ctx, row->row_key);
@@ -93,7 +95,7 @@ hash_row(const LogRow *row, uint8 *digest)
 	hash_field(ctx, row->after);
 	hash_field(ctx, row->session_user_name);
 	hash_field(ctx, row->acting_user_name);
-	snprintf(number, sizeof(number), INT64_FORMAT, (int64) row->recorded_at);
+	pg_lltoa((int64) row->recorded_at, number);
 	hash_field(ctx, number);
 	hash_field(ctx, row->reason);
 	pg_cryptohash_update(ctx, row->prev_hash, PG_SHA256_DIGEST_LENGTH);
@@ -187,6 +189,48 @@ change_reason(TupleDesc desc, HeapTuple tup)
 	if (reason != NULL && !text_is_blank(reason))
 		return reason;
 	return NULL;
+}
+
+/*
+ * The names of the session's and the acting role, which every log row
+ * records: looked up once and again after any role changes (renamed,
+ * dropped), instead of a catalog lookup per row.
+ */
+typedef enum LoggedRole
+{
+	SESSION_ROLE, ACTING_ROLE
+} LoggedRole;
+
+static struct
+{
+	Oid			role;
+	char		name[NAMEDATALEN];
+}			role_names[2];
+
+static void
+forget_role_names(Datum arg, int cacheid, uint32 hashvalue)
+{
+	role_names[SESSION_ROLE].role = InvalidOid;
+	role_names[ACTING_ROLE].role = InvalidOid;
+}
+
+static char *
+role_name(LoggedRole which, Oid role)
+{
+	static bool callback_registered = false;
+
+	if (!callback_registered)
+	{
+		CacheRegisterSyscacheCallback(AUTHOID, forget_role_names, (Datum) 0);
+		callback_registered = true;
+	}
+	if (role_names[which].role != role)
+	{
+		role_names[which].role = InvalidOid;
+		strlcpy(role_names[which].name, GetUserNameFromId(role, false), NAMEDATALEN);
+		role_names[which].role = role;
+	}
+	return pstrdup(role_names[which].name);
 }
 
 /* Key of the advisory lock that serializes appends ('ISMAPLOG'). */
@@ -359,8 +403,8 @@ history_log_write(Relation rel, const char *const *keys, int nkeys,
 		row.before = row_image(before, desc, has_facts, &row.before_doc);
 	if (after)
 		row.after = row_image(after, desc, has_facts, &row.after_doc);
-	row.session_user_name = GetUserNameFromId(GetSessionUserId(), false);
-	row.acting_user_name = GetUserNameFromId(GetOuterUserId(), false);
+	row.session_user_name = role_name(SESSION_ROLE, GetSessionUserId());
+	row.acting_user_name = role_name(ACTING_ROLE, GetOuterUserId());
 	row.recorded_at = GetCurrentTransactionStartTimestamp();
 	row.reason = change_reason(desc, current);
 	append(&row);

@@ -85,6 +85,7 @@ static struct
 	XactScope	scope;
 	const RowLock *lock;
 	int64		id;
+	bool		queried;		/* the lock took a query */
 }			held_locks[HELD_LOCK_SLOTS];
 
 bool
@@ -142,12 +143,21 @@ is_held(int slot, const RowLock *lock, int64 id)
 		held_locks[slot].lock == lock && held_locks[slot].id == id;
 }
 
+/*
+ * Remember a held lock.  A row the transaction wrote needs no query to be
+ * held, only a lookup, so it does not take the slot of a lock that took a
+ * query (the few auditors every audit checks, in a load of thousands of
+ * new rows).
+ */
 static void
-remember_held(int slot, const RowLock *lock, int64 id)
+remember_held(int slot, const RowLock *lock, int64 id, bool queried)
 {
+	if (!queried && held_locks[slot].queried && in_xact_scope(&held_locks[slot].scope))
+		return;
 	set_xact_scope(&held_locks[slot].scope);
 	held_locks[slot].lock = lock;
 	held_locks[slot].id = id;
+	held_locks[slot].queried = queried;
 }
 
 /*
@@ -170,7 +180,7 @@ row_lock(RowLock *lock, int64 id)
 	locked = found != NULL && lock_found_row(lock, id, found);
 	table_close(rel, NoLock);
 	if (locked)
-		remember_held(slot, lock, id);
+		remember_held(slot, lock, id, !written_here(found));
 	return locked;
 }
 
@@ -185,6 +195,7 @@ row_lock_read(RowLock *lock, int64 id, Relation rel, HeapTuple *row)
 {
 	int			slot = held_slot(lock, id);
 	bool		held = is_held(slot, lock, id);
+	bool		queried;
 
 	*row = keyed_row(rel, lock->key, id);
 	if (held || *row == NULL)
@@ -194,10 +205,11 @@ row_lock_read(RowLock *lock, int64 id, Relation rel, HeapTuple *row)
 		*row = NULL;
 		return false;
 	}
-	if (!written_here(*row))	/* the lock query may have found a newer version */
+	queried = !written_here(*row);
+	if (queried)				/* the lock query may have found a newer version */
 		*row = keyed_row(rel, lock->key, id);
 	if (*row != NULL)
-		remember_held(slot, lock, id);
+		remember_held(slot, lock, id, queried);
 	return *row != NULL;
 }
 

@@ -140,6 +140,8 @@ static struct
 	TimestampTz statement;
 	bool		known[lengthof(setting_specs)];
 	char		value[lengthof(setting_specs)][CACHED_VALUE_SIZE];
+	bool		months_known[lengthof(setting_specs)];	/* value parsed */
+	int			months[lengthof(setting_specs)];
 	LocalTransactionId written_in;	/* a transaction that wrote a setting */
 }			setting_cache;
 
@@ -182,6 +184,7 @@ cached_setting(const char *name)
 		setting_cache.statement != GetCurrentStatementStartTimestamp())
 	{
 		memset(setting_cache.known, 0, sizeof(setting_cache.known));
+		memset(setting_cache.months_known, 0, sizeof(setting_cache.months_known));
 		setting_cache.lxid = MyProc->lxid;
 		setting_cache.statement = GetCurrentStatementStartTimestamp();
 	}
@@ -228,9 +231,19 @@ int
 setting_months(const char *name)
 {
 	const SettingSpec *spec = find_spec(name);
+	int			slot = cached_setting(name);
+	int			months;
 
 	Assert(spec && spec->kind == SETTING_MONTHS);
-	return parse_months(spec, setting_text(name));
+	if (slot >= 0 && setting_cache.known[slot] && setting_cache.months_known[slot])
+		return setting_cache.months[slot];
+	months = parse_months(spec, setting_text(name));
+	if (slot >= 0 && setting_cache.known[slot])	/* parsed once per statement */
+	{
+		setting_cache.months[slot] = months;
+		setting_cache.months_known[slot] = true;
+	}
+	return months;
 }
 
 DateADT

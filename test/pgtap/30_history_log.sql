@@ -12,7 +12,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(102);
+SELECT plan(104);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -179,6 +179,19 @@ RESET ROLE;
 SELECT results_eq($$SELECT session_user_name, acting_user_name FROM ismap.history ORDER BY seq DESC LIMIT 2$$,
                   $$VALUES ('ismap_test_clerk_30a', 'ismap_test_clerk_30b'), ('ismap_test_clerk_30a', 'ismap_test_clerk_30a')$$,
                   'after SET SESSION AUTHORIZATION: that user, acting as itself, then as the role it set');
+-- Role names are remembered between rows: a rename shows at once.
+ALTER ROLE ismap_test_clerk_30b RENAME TO ismap_test_clerk_30c;
+SET LOCAL ROLE ismap_test_clerk_30c;
+UPDATE ismap.organizations SET name_en = 'Kunugi Audit' WHERE organization_id = 31;
+RESET ROLE;
+SELECT is((SELECT acting_user_name FROM ismap.history ORDER BY seq DESC LIMIT 1), 'ismap_test_clerk_30c',
+          'a role renamed is logged under its new name');
+ALTER ROLE ismap_test_clerk_30c RENAME TO ismap_test_clerk_30b;
+SET LOCAL ROLE ismap_test_clerk_30b;
+UPDATE ismap.organizations SET name_en = 'Kunugi Fictional Audit Corp.' WHERE organization_id = 31;
+RESET ROLE;
+SELECT is((SELECT acting_user_name FROM ismap.history ORDER BY seq DESC LIMIT 1), 'ismap_test_clerk_30b',
+          '... and under its old name once renamed back');
 SET LOCAL ROLE ismap_test_clerk_30b;
 SELECT ismap_test.refused($$SELECT count(*) FROM ismap.history$$, '42501', NULL,
                           'a role that writes the registry does not read the log without a grant');
