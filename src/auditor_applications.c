@@ -411,5 +411,6 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 
 	if (fill_auditor)
 		result = set_int64_column(result, desc, "auditor_id", auditor_id);
+	facts_refresh_due(&auditor_queries);	/* the row's after trigger refreshes */
 	return PointerGetDatum(result);
 }

@@ -296,6 +296,12 @@ correct_approval_date(bool service, int64 application_id, DateADT decided_on)
 						 errhint("Check the decision date."));
 	}
 
+	/*
+	 * The term changes ahead of the registration's refresh: counted as one
+	 * more row due, which no refresh matches, the rest of the transaction's
+	 * checks read the tables, not the copy.
+	 */
+	facts_refresh_due(q->facts);
 	args[2] = DateADTGetDatum(decided_on);
 	kept_plan_write(&q->set_term, args, NULL, 0);
 	if (term_no == 1)

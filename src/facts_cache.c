@@ -23,6 +23,7 @@
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/async.h"
 #include "commands/trigger.h"
@@ -33,12 +34,14 @@
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/typcache.h"
 
 #include "ismap.h"
 #include "list_spans.h"
 #include "listing_status.h"
 #include "registration_facts.h"
+#include "scan_table.h"
 
 PG_FUNCTION_INFO_V1(ismap_registration_standing);
 PG_FUNCTION_INFO_V1(ismap_facts_refresh);
@@ -426,6 +429,139 @@ renewal_filing_writes_facts(int64 id, const RegistrationFacts *facts, int64 appl
 	remember_written_facts(id, application_id, DATEVAL_NOEND);
 }
 
+/* ---------- the checks read the copy while it is current ---------- */
+
+/*
+ * The rule checks read a registration's facts under its lock.  The copy on
+ * its row holds the same facts, for one row read instead of reading its
+ * terms, renewals and status changes, except while a write to those tables
+ * waits for its refresh: from the moment a check lets the row through (its
+ * BEFORE trigger, facts_refresh_due) to the moment the row's refresh runs
+ * (its AFTER trigger, at the end of the statement).  Each kind of
+ * registration counts such rows per transaction, and while any is due the
+ * checks read the tables.
+ *
+ * A row and its refresh are written in the same subtransaction, so when
+ * one aborts, the count goes back to what it was when it began (its rows,
+ * and the copies their refreshes wrote, are undone).  A row that never
+ * gets its refresh otherwise (a later BEFORE trigger skipped it, the
+ * refresh trigger is disabled) keeps the count up, and the checks read the
+ * tables for the rest of the transaction, which is always right.
+ */
+static int
+refreshes_due(const FactQueries *q)
+{
+	return q->refreshes_due_in == MyProc->lxid ? q->refreshes_due : 0;
+}
+
+static void
+set_refreshes_due(FactQueries *q, int rows)
+{
+	q->refreshes_due_in = MyProc->lxid;
+	q->refreshes_due = Max(rows, 0);
+}
+
+/* The counts when each open subtransaction began, by nesting level. */
+typedef struct DueAtStart
+{
+	LocalTransactionId lxid;
+	int			auditor_rows;
+	int			service_rows;
+} DueAtStart;
+
+static DueAtStart *due_at_start = NULL;
+static int	due_at_start_size = 0;
+
+static void
+restore_due_on_abort(SubXactEvent event, SubTransactionId mySubid,
+					 SubTransactionId parentSubid, void *arg)
+{
+	int			level = GetCurrentTransactionNestLevel();
+
+	if (event == SUBXACT_EVENT_START_SUB)
+	{
+		if (level >= due_at_start_size)
+		{
+			int			size = Max(16, 2 * level);
+
+			due_at_start = due_at_start == NULL ?
+				MemoryContextAlloc(TopMemoryContext, sizeof(DueAtStart) * size) :
+				repalloc(due_at_start, sizeof(DueAtStart) * size);
+			due_at_start_size = size;
+		}
+		due_at_start[level].lxid = MyProc->lxid;
+		due_at_start[level].auditor_rows = refreshes_due(&auditor_queries);
+		due_at_start[level].service_rows = refreshes_due(&service_queries);
+	}
+	else if (event == SUBXACT_EVENT_ABORT_SUB && level < due_at_start_size &&
+			 due_at_start[level].lxid == MyProc->lxid)
+	{
+		set_refreshes_due(&auditor_queries, due_at_start[level].auditor_rows);
+		set_refreshes_due(&service_queries, due_at_start[level].service_rows);
+	}
+}
+
+void
+facts_refresh_due(FactQueries *q)
+{
+	static bool callback_registered = false;
+
+	if (!callback_registered)
+	{
+		RegisterSubXactCallback(restore_due_on_abort, NULL);
+		callback_registered = true;
+	}
+	set_refreshes_due(q, refreshes_due(q) + 1);
+}
+
+static void
+facts_refresh_ran(FactQueries *q)
+{
+	set_refreshes_due(q, refreshes_due(q) - 1);
+}
+
+/*
+ * The facts of registration 'id' (locked by the caller) from the copy on
+ * its row, as the statement now sees it, allocated in 'cxt'; *owner_id:
+ * its service or organization.  False if the copy cannot be trusted or is
+ * missing: the caller reads the tables.
+ */
+bool
+facts_from_copy(FactQueries *q, int64 id, MemoryContext cxt, RegistrationFacts *facts,
+				int64 *owner_id)
+{
+	Relation	rel;
+	TupleDesc	desc;
+	int			facts_attno;
+	HeapTuple	row;
+	Datum		copy = (Datum) 0;
+	bool		isnull = true;
+	MemoryContext old;
+
+	if (refreshes_due(q) > 0)
+		return false;
+	rel = registrations_open(q->tables, AccessShareLock);
+	desc = RelationGetDescr(rel);
+	facts_attno = SPI_fnumber(desc, "facts");
+	row = facts_attno > 0 ? registration_current_row(q->tables, rel, id) : NULL;
+	if (row != NULL)
+		copy = heap_getattr(row, facts_attno, desc, &isnull);
+	if (isnull)
+	{
+		table_close(rel, NoLock);
+		return false;
+	}
+	if (owner_id)
+		*owner_id = int64_column(&q->tables->registrations, REG_OWNER, row, desc);
+	old = MemoryContextSwitchTo(cxt);
+	facts_from_composite(DatumGetHeapTupleHeader(copy), NULL,
+						 date_column(&q->tables->registrations, REG_REGISTERED_ON, row, desc, 0),
+						 facts);
+	MemoryContextSwitchTo(old);
+	table_close(rel, NoLock);
+	return true;
+}
+
 /*
  * An application update changes the facts only if it names another
  * registration or changes the decision date (a decision, or its
@@ -472,6 +608,7 @@ ismap_facts_refresh(PG_FUNCTION_ARGS)
 				 errmsg("trigger \"%s\" must give ismap_facts_refresh a registry and a column",
 						td->tg_trigger->tgname)));
 	q = strcmp(td->tg_trigger->tgargs[0], "auditor") == 0 ? &auditor_queries : &service_queries;
+	facts_refresh_ran(q);		/* the row's refresh runs now, or is not needed */
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	if (!tuple_get_int64(tup, RelationGetDescr(td->tg_relation), td->tg_trigger->tgargs[1], &id))
 		return PointerGetDatum(NULL);

@@ -224,15 +224,19 @@ facts_from_composite(HeapTupleHeader row, TupleDesc desc, DateADT registered_on,
 }
 
 /*
- * Load the facts of registration 'id' into 'facts', allocated in 'cxt'
- * (facts_scan.c).  Returns false if there is no such registration.  read_only is true for the read-side functions (they see
- * the caller's snapshot) and false in triggers (each query then sees what
- * committed last, after the trigger has locked the registration).
+ * Load the facts of registration 'id' into 'facts', allocated in 'cxt'.
+ * Returns false if there is no such registration.  read_only is true for
+ * the read-side functions (they see the caller's snapshot, and read the
+ * tables: facts_scan.c) and false in triggers (the registration is locked;
+ * what committed last is seen, from the copy on its row while that copy is
+ * current, else from the tables).
  */
 bool
 facts_load(FactQueries *q, int64 id, bool read_only, MemoryContext cxt,
 		   RegistrationFacts *facts, int64 *owner_id)
 {
+	if (!read_only && facts_from_copy(q, id, cxt, facts, owner_id))
+		return facts->nterms > 0;
 	return facts_scan(q->tables, id, read_only, cxt, facts, owner_id, NULL) &&
 		facts->nterms > 0;
 }

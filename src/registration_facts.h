@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "storage/lockdefs.h"
+#include "storage/proc.h"
 #include "utils/relcache.h"
 
 #include "ismap.h"
@@ -27,6 +28,9 @@ typedef struct FactQueries
 	const char *list_name;		/* "auditor", "cloud_service": for the feed */
 	FactTables *tables;
 	RowLock		lock;
+	/* rows whose refresh is still to run, in transaction refreshes_due_in */
+	int			refreshes_due;
+	LocalTransactionId refreshes_due_in;
 } FactQueries;
 
 extern FactTables auditor_tables;
@@ -55,5 +59,8 @@ extern void approval_wrote_facts_of(int64 id, const char *number, int64 service_
 									int64 application_id, DateADT decided_on);
 extern void renewal_filing_writes_facts(int64 id, const RegistrationFacts *facts,
 										int64 application_id, DateADT filed_on);
+extern void facts_refresh_due(FactQueries *q);
+extern bool facts_from_copy(FactQueries *q, int64 id, MemoryContext cxt,
+							RegistrationFacts *facts, int64 *owner_id);
 
 #endif							/* REGISTRATION_FACTS_H */

@@ -472,5 +472,6 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 
 	if (fill_registration)
 		result = set_int64_column(result, desc, "registration_id", registration_id);
+	facts_refresh_due(&service_queries);	/* the row's after trigger refreshes */
 	return PointerGetDatum(result);
 }

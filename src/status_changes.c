@@ -197,6 +197,7 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 	registry_role_leave(&role);
 	SPI_finish();
 
+	facts_refresh_due(q);		/* the row's after trigger refreshes */
 	return PointerGetDatum(td->tg_trigtuple);
 }
 

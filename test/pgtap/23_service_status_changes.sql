@@ -10,7 +10,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(71);
+SELECT plan(75);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -261,6 +261,23 @@ SELECT results_eq(format($$SELECT d, ismap.service_status(%1$s, d)::text, (SELEC
 SELECT ismap_test.refused(format($$INSERT INTO ismap.service_status_changes (registration_id, action, effective_on, grounds)
                                    VALUES (%1$s, 'suspend', '2025-01-10', '一時停止'), (%1$s, 'suspend', '2025-01-20', '重ねての一時停止')$$, :r1b),
                           '55000', 'ovs_suspension', 'two suspensions in one statement are refused, and neither is recorded');
+-- The checks read a registration's facts from the copy on its row only
+-- while no refresh is due.  With the refresh trigger disabled the copy
+-- stays behind, and they read the tables.
+ALTER TABLE ismap.service_status_changes DISABLE TRIGGER service_status_changes_refresh;
+SELECT ismap_test.accepted(format($$INSERT INTO ismap.service_status_changes (registration_id, action, effective_on, grounds)
+                                    VALUES (%s, 'suspend', '2025-02-01', '一時停止')$$, :r1b),
+                           'a suspension whose refresh never runs (its trigger disabled) is recorded');
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_status_changes (registration_id, action, effective_on, grounds)
+                                   VALUES (%s, 'suspend', '2025-02-05', '重ねての一時停止')$$, :r1b),
+                          '55000', 'ovs_suspension', 'a second suspension is refused: the check reads the tables, not the copy left behind');
+SELECT ismap_test.accepted(format($$INSERT INTO ismap.service_status_changes (registration_id, action, effective_on, grounds)
+                                    VALUES (%s, 'lift', '2025-02-10', '解除')$$, :r1b),
+                           'and the suspension can be lifted');
+ALTER TABLE ismap.service_status_changes ENABLE TRIGGER service_status_changes_refresh;
+SELECT results_eq(format($$SELECT d, ismap.service_status(%s, d)::text FROM unnest(ARRAY['2025-02-01', '2025-02-10']::date[]) AS d$$, :r1b),
+                  $$VALUES ('2025-02-01'::date, 'suspended'), ('2025-02-10', 'valid')$$,
+                  'the status, read from the tables, has both');
 SELECT is(ismap.service_status(99999, '2024-06-01'), NULL, 'an unknown registration has no status');
 SELECT is(ismap.service_status(:r2, NULL), NULL, 'nor has any registration on a null day');
 
