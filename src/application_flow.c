@@ -258,7 +258,7 @@ lock_applicant(ApplicantQueries *q, int64 applicant)
 HeapTuple
 set_int64_column(HeapTuple tup, TupleDesc desc, const char *column, int64 value)
 {
-	int			attnum = SPI_fnumber(desc, column);
+	int			attnum = column_number(desc, column);
 	Datum		d = Int64GetDatum(value);
 	bool		isnull = false;
 

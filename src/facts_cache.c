@@ -354,7 +354,7 @@ store_facts(FactQueries *q, int64 id, HeapTuple row, const RegistrationFacts *ne
 	Datum		cached;
 	Relation	rel = registrations_open(q->tables, RowExclusiveLock);
 	TupleDesc	desc = RelationGetDescr(rel);
-	int			facts_attno = SPI_fnumber(desc, "facts");
+	int			facts_attno = column_number(desc, "facts");
 	HeapTuple	updated;
 
 	if (facts_attno <= 0)
@@ -542,7 +542,7 @@ facts_from_copy(FactQueries *q, int64 id, MemoryContext cxt, RegistrationFacts *
 		return false;
 	rel = registrations_open(q->tables, AccessShareLock);
 	desc = RelationGetDescr(rel);
-	facts_attno = SPI_fnumber(desc, "facts");
+	facts_attno = column_number(desc, "facts");
 	row = facts_attno > 0 ? registration_current_row(q->tables, rel, id) : NULL;
 	if (row != NULL)
 		copy = heap_getattr(row, facts_attno, desc, &isnull);

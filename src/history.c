@@ -149,7 +149,7 @@ static bool
 only_facts_changed(TriggerData *td)
 {
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
-	int			facts = SPI_fnumber(desc, "facts");
+	int			facts = column_number(desc, "facts");
 
 	if (facts <= 0)
 		return false;
@@ -391,7 +391,7 @@ history_log_write(Relation rel, const char *const *keys, int nkeys,
 				  HeapTuple before, HeapTuple after)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
-	bool		has_facts = SPI_fnumber(desc, "facts") > 0;
+	bool		has_facts = column_number(desc, "facts") > 0;
 	HeapTuple	current = after ? after : before;
 	LogRow		row;
 

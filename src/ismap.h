@@ -141,6 +141,7 @@ extern void history_log_write(Relation rel, const char *const *keys, int nkeys,
 							  HeapTuple before, HeapTuple after);
 
 extern Snapshot push_statement_snapshot(void);
+extern int	column_number(TupleDesc desc, const char *column);
 
 /* keyed_rows.c: a registry table read by its bigint primary key */
 typedef struct KeyedTable

@@ -108,7 +108,7 @@ HeapTuple
 keyed_row(Relation rel, const char *key, int64 id)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
-	AttrNumber	attno = SPI_fnumber(desc, key);
+	AttrNumber	attno = column_number(desc, key);
 	Oid			pk = RelationGetPrimaryKeyIndex(rel);
 	Bitmapset  *pk_columns = RelationGetIndexAttrBitmap(rel, INDEX_ATTR_BITMAP_PRIMARY_KEY);
 	bool		use_pk;

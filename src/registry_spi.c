@@ -354,13 +354,46 @@ spi_get_text(int row, int col)
 }
 
 /*
+ * SPI_fnumber() for the column readers below and the triggers' other
+ * lookups by name, made for every row: the number found is remembered per (name, table row type) and
+ * used again once the column at that number is checked to have that name,
+ * so a table changed meanwhile only costs the full search again.
+ */
+#define COLUMN_HINTS 128
+
+int
+column_number(TupleDesc desc, const char *column)
+{
+	static struct
+	{
+		const char *column;
+		Oid			rowtype;
+		int			attnum;
+	}			hints[COLUMN_HINTS];
+	uint64		h = ((uint64) (uintptr_t) column ^ desc->tdtypeid) * UINT64CONST(0x9E3779B97F4A7C15);
+	int			slot = (int) ((h >> 32) % COLUMN_HINTS);
+	int			attnum = hints[slot].attnum;
+
+	if (hints[slot].column == column && hints[slot].rowtype == desc->tdtypeid &&
+		attnum > 0 && attnum <= desc->natts &&
+		!TupleDescAttr(desc, attnum - 1)->attisdropped &&
+		strcmp(NameStr(TupleDescAttr(desc, attnum - 1)->attname), column) == 0)
+		return attnum;
+	attnum = SPI_fnumber(desc, column);
+	hints[slot].column = column;
+	hints[slot].rowtype = desc->tdtypeid;
+	hints[slot].attnum = attnum;
+	return attnum;
+}
+
+/*
  * Columns of a trigger's row, looked up by name.  A column that the table
  * does not have reads as null.
  */
 bool
 tuple_get_int64(HeapTuple tup, TupleDesc desc, const char *column, int64 *out)
 {
-	int			attnum = SPI_fnumber(desc, column);
+	int			attnum = column_number(desc, column);
 	bool		isnull = true;
 	Datum		d = (Datum) 0;
 
@@ -373,7 +406,7 @@ tuple_get_int64(HeapTuple tup, TupleDesc desc, const char *column, int64 *out)
 bool
 tuple_get_date(HeapTuple tup, TupleDesc desc, const char *column, DateADT *out)
 {
-	int			attnum = SPI_fnumber(desc, column);
+	int			attnum = column_number(desc, column);
 	bool		isnull = true;
 	Datum		d = (Datum) 0;
 
@@ -391,7 +424,7 @@ tuple_get_date(HeapTuple tup, TupleDesc desc, const char *column, DateADT *out)
 char *
 tuple_get_text(HeapTuple tup, TupleDesc desc, const char *column)
 {
-	int			attnum = SPI_fnumber(desc, column);
+	int			attnum = column_number(desc, column);
 	Oid			type;
 	bool		isnull;
 	Datum		d;
