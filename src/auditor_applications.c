@@ -150,9 +150,8 @@ check_renewal_filing(const Application *a, int64 auditor_id)
 	const Term *latest;
 	Standing	s;
 
-	if (!registration_lock(&auditor_queries, auditor_id) ||
-		!facts_load(&auditor_queries, auditor_id, false, CurrentMemoryContext, &facts,
-					&organization_id))
+	if (!registration_lock_facts(&auditor_queries, auditor_id, CurrentMemoryContext, &facts,
+								 &organization_id))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the auditor to renew does not exist",
 					 errdetail("There is no auditor %lld.", (long long) auditor_id),
@@ -320,8 +319,7 @@ approve_renewal(const Application *a)
 	Datum		args[3];
 	DateADT		valid_until;
 
-	registration_lock(&auditor_queries, a->target_id);
-	facts_load(&auditor_queries, a->target_id, false, CurrentMemoryContext, &facts, NULL);
+	registration_lock_facts(&auditor_queries, a->target_id, CurrentMemoryContext, &facts, NULL);
 	if (is_removed_by(&facts, a->decided_on))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 "a removed auditor cannot be renewed",

@@ -520,37 +520,33 @@ facts_refresh_ran(FactQueries *q)
 	set_refreshes_due(q, refreshes_due(q) - 1);
 }
 
+/* Whether the copies of this kind of registration are current. */
+bool
+facts_copy_current(FactQueries *q)
+{
+	return refreshes_due(q) == 0;
+}
+
 /*
- * The facts of registration 'id' (locked by the caller) from the copy on
- * its row, as the statement now sees it, allocated in 'cxt'; *owner_id:
- * its service or organization.  False if the copy cannot be trusted or is
- * missing: the caller reads the tables.
+ * The facts in the copy on registration row 'row' of rel, allocated in
+ * 'cxt'; *owner_id: its service or organization.  False if the row has no
+ * copy (or the table no facts column).
  */
 bool
-facts_from_copy(FactQueries *q, int64 id, MemoryContext cxt, RegistrationFacts *facts,
-				int64 *owner_id)
+facts_of_row(FactQueries *q, Relation rel, HeapTuple row, MemoryContext cxt,
+			 RegistrationFacts *facts, int64 *owner_id)
 {
-	Relation	rel;
-	TupleDesc	desc;
-	int			facts_attno;
-	HeapTuple	row;
-	Datum		copy = (Datum) 0;
-	bool		isnull = true;
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			facts_attno = column_number(desc, "facts");
+	Datum		copy;
+	bool		isnull;
 	MemoryContext old;
 
-	if (refreshes_due(q) > 0)
+	if (facts_attno <= 0)
 		return false;
-	rel = registrations_open(q->tables, AccessShareLock);
-	desc = RelationGetDescr(rel);
-	facts_attno = column_number(desc, "facts");
-	row = facts_attno > 0 ? registration_current_row(q->tables, rel, id) : NULL;
-	if (row != NULL)
-		copy = heap_getattr(row, facts_attno, desc, &isnull);
+	copy = heap_getattr(row, facts_attno, desc, &isnull);
 	if (isnull)
-	{
-		table_close(rel, NoLock);
 		return false;
-	}
 	if (owner_id)
 		*owner_id = int64_column(&q->tables->registrations, REG_OWNER, row, desc);
 	old = MemoryContextSwitchTo(cxt);
@@ -558,8 +554,30 @@ facts_from_copy(FactQueries *q, int64 id, MemoryContext cxt, RegistrationFacts *
 						 date_column(&q->tables->registrations, REG_REGISTERED_ON, row, desc, 0),
 						 facts);
 	MemoryContextSwitchTo(old);
-	table_close(rel, NoLock);
 	return true;
+}
+
+/*
+ * The facts of registration 'id' (locked by the caller) from the copy on
+ * its row, as the statement now sees it: facts_of_row().  False if the
+ * copy is not current or missing: the caller reads the tables.
+ */
+bool
+facts_from_copy(FactQueries *q, int64 id, MemoryContext cxt, RegistrationFacts *facts,
+				int64 *owner_id)
+{
+	Relation	rel;
+	HeapTuple	row;
+	bool		found = false;
+
+	if (!facts_copy_current(q))
+		return false;
+	rel = registrations_open(q->tables, AccessShareLock);
+	row = registration_current_row(q->tables, rel, id);
+	if (row != NULL)
+		found = facts_of_row(q, rel, row, cxt, facts, owner_id);
+	table_close(rel, NoLock);
+	return found;
 }
 
 /*

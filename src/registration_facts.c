@@ -16,6 +16,7 @@
 #include "utils/array.h"
 #include "access/detoast.h"
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "utils/builtins.h"
 #include "utils/typcache.h"
 
@@ -247,6 +248,39 @@ registration_lock(FactQueries *q, int64 id)
 {
 	history_lock();
 	return row_lock(&q->lock, id);
+}
+
+/*
+ * registration_lock() and facts_load() (not read-only) in one: while the
+ * copy on the registration row is current, the row found for the lock
+ * gives the facts, without a second lookup.  False if there is no such
+ * registration, or it has no term (facts then empty).
+ */
+bool
+registration_lock_facts(FactQueries *q, int64 id, MemoryContext cxt,
+						RegistrationFacts *facts, int64 *owner_id)
+{
+	memset(facts, 0, sizeof(*facts));
+	if (facts_copy_current(q))
+	{
+		Relation	rel = registrations_open(q->tables, AccessShareLock);
+		HeapTuple	row;
+		bool		from_copy = false;
+		bool		found;
+
+		history_lock();
+		found = row_lock_read(&q->lock, id, rel, &row);
+		if (found)
+			from_copy = facts_of_row(q, rel, row, cxt, facts, owner_id);
+		table_close(rel, NoLock);
+		if (!found)
+			return false;
+		if (from_copy)
+			return facts->nterms > 0;
+	}
+	else if (!registration_lock(q, id))
+		return false;
+	return facts_scan(q->tables, id, false, cxt, facts, owner_id, NULL) && facts->nterms > 0;
 }
 
 /* In force, for the purposes of "already registered": not expired nor removed. */

@@ -47,6 +47,8 @@ extern bool facts_scan(FactTables *tables, int64 id, bool read_only,
 extern Relation registrations_open(FactTables *tables, LOCKMODE mode);
 extern HeapTuple registration_current_row(FactTables *tables, Relation rel, int64 id);
 extern bool registration_lock(FactQueries *q, int64 id);
+extern bool registration_lock_facts(FactQueries *q, int64 id, MemoryContext cxt,
+									RegistrationFacts *facts, int64 *owner_id);
 extern void facts_from_composite(HeapTupleHeader row, TupleDesc desc,
 								 DateADT registered_on, RegistrationFacts *facts);
 extern bool in_force_status(ListingStatus status);
@@ -60,6 +62,9 @@ extern void approval_wrote_facts_of(int64 id, const char *number, int64 service_
 extern void renewal_filing_writes_facts(int64 id, const RegistrationFacts *facts,
 										int64 application_id, DateADT filed_on);
 extern void facts_refresh_due(FactQueries *q);
+extern bool facts_copy_current(FactQueries *q);
+extern bool facts_of_row(FactQueries *q, Relation rel, HeapTuple row, MemoryContext cxt,
+						 RegistrationFacts *facts, int64 *owner_id);
 extern bool facts_from_copy(FactQueries *q, int64 id, MemoryContext cxt,
 							RegistrationFacts *facts, int64 *owner_id);
 

@@ -193,9 +193,8 @@ check_renewal_filing(const Application *a, int64 registration_id, const Audit *a
 	int64		service_id = 0;
 	const Term *latest;
 
-	if (!registration_lock(&service_queries, registration_id) ||
-		!facts_load(&service_queries, registration_id, false, CurrentMemoryContext,
-					&facts, &service_id))
+	if (!registration_lock_facts(&service_queries, registration_id, CurrentMemoryContext,
+								 &facts, &service_id))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the registration to renew does not exist",
 					 errdetail("There is no registration %lld.", (long long) registration_id),
@@ -370,8 +369,7 @@ approve_renewal(const Application *a, const Audit *audit)
 					 "a renewal keeps the registration's number",
 					 errdetail("The approval gives registration_number %s.", a->registration_number),
 					 errhint("Leave registration_number null when approving a renewal."));
-	registration_lock(&service_queries, a->target_id);
-	facts_load(&service_queries, a->target_id, false, CurrentMemoryContext, &facts, NULL);
+	registration_lock_facts(&service_queries, a->target_id, CurrentMemoryContext, &facts, NULL);
 	if (is_removed_by(&facts, a->decided_on))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 "a removed registration cannot be renewed",

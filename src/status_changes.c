@@ -187,8 +187,7 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 
 	SPI_connect();
 	registry_role_enter(&role);
-	if (!registration_lock(q, change.target_id) ||
-		!facts_load(q, change.target_id, false, CurrentMemoryContext, &facts, NULL))
+	if (!registration_lock_facts(q, change.target_id, CurrentMemoryContext, &facts, NULL))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_OVS_SUSPENSION,
 					 psprintf("there is no such %s", q->noun),
 					 errdetail("There is no %s %lld.", q->noun, (long long) change.target_id),
