@@ -355,34 +355,53 @@ spi_get_text(int row, int col)
 
 /*
  * SPI_fnumber() for the column readers below and the triggers' other
- * lookups by name, made for every row: the number found is remembered per (name, table row type) and
- * used again once the column at that number is checked to have that name,
- * so a table changed meanwhile only costs the full search again.
+ * lookups by name, made for every row: the number found is remembered per
+ * (name, table row type) and used again once the column at that number is
+ * checked to have that name.  That a table has no such column is
+ * remembered too (the log asks every table for "facts" and "grounds"),
+ * until any relation changes.
  */
-#define COLUMN_HINTS 128
+#define COLUMN_HINTS 512
+
+static struct
+{
+	const char *column;
+	Oid			rowtype;
+	int			attnum;			/* <= 0: no such column */
+}			column_hints[COLUMN_HINTS];
+
+static void
+forget_column_hints(Datum arg, Oid relid)
+{
+	memset(column_hints, 0, sizeof(column_hints));
+}
 
 int
 column_number(TupleDesc desc, const char *column)
 {
-	static struct
-	{
-		const char *column;
-		Oid			rowtype;
-		int			attnum;
-	}			hints[COLUMN_HINTS];
+	static bool callback_registered = false;
 	uint64		h = ((uint64) (uintptr_t) column ^ desc->tdtypeid) * UINT64CONST(0x9E3779B97F4A7C15);
 	int			slot = (int) ((h >> 32) % COLUMN_HINTS);
-	int			attnum = hints[slot].attnum;
+	int			attnum = column_hints[slot].attnum;
 
-	if (hints[slot].column == column && hints[slot].rowtype == desc->tdtypeid &&
-		attnum > 0 && attnum <= desc->natts &&
-		!TupleDescAttr(desc, attnum - 1)->attisdropped &&
-		strcmp(NameStr(TupleDescAttr(desc, attnum - 1)->attname), column) == 0)
-		return attnum;
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(forget_column_hints, (Datum) 0);
+		callback_registered = true;
+	}
+	if (column_hints[slot].column == column && column_hints[slot].rowtype == desc->tdtypeid)
+	{
+		if (attnum > 0 && attnum <= desc->natts &&
+			!TupleDescAttr(desc, attnum - 1)->attisdropped &&
+			strcmp(NameStr(TupleDescAttr(desc, attnum - 1)->attname), column) == 0)
+			return attnum;
+		if (attnum <= 0 && desc->tdtypeid != RECORDOID)
+			return attnum;		/* a table's row type: changes reset the hints */
+	}
 	attnum = SPI_fnumber(desc, column);
-	hints[slot].column = column;
-	hints[slot].rowtype = desc->tdtypeid;
-	hints[slot].attnum = attnum;
+	column_hints[slot].column = column;
+	column_hints[slot].rowtype = desc->tdtypeid;
+	column_hints[slot].attnum = attnum;
 	return attnum;
 }
 

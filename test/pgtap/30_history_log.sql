@@ -12,7 +12,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(104);
+SELECT plan(105);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -292,6 +292,14 @@ SELECT is((SELECT array_agg(coalesce(after->>'note_for_test', '-') || '/' ||
           ARRAY['-/-', 'added/-', '-/added'],
           'a column added to a registry table, then renamed, is in the images that follow');
 ALTER TABLE ismap.organizations DROP COLUMN renamed_note_for_test;
+-- A row's grounds column gives its log row the reason (status changes have
+-- one); the extension notices one that a DBA adds to a table without it.
+ALTER TABLE ismap.organizations ADD COLUMN grounds text;
+UPDATE ismap.organizations SET name_en = 'Kohaku Trading', grounds = '英文名の訂正' WHERE organization_id = 78;
+SELECT is((SELECT reason FROM ismap.history WHERE table_name = 'organizations' AND row_key = '78'
+            ORDER BY seq DESC LIMIT 1), '英文名の訂正',
+          'a grounds column added to a registry table gives the log row its reason');
+ALTER TABLE ismap.organizations DROP COLUMN grounds;
 
 SELECT results_eq($$SELECT seq FROM ismap.history ORDER BY seq$$,
                   $$SELECT generate_series(1::bigint, (SELECT count(*) FROM ismap.history))$$,
