@@ -228,9 +228,9 @@ facts_from_composite(HeapTupleHeader row, TupleDesc desc, DateADT registered_on,
  * Load the facts of registration 'id' into 'facts', allocated in 'cxt'.
  * Returns false if there is no such registration.  read_only is true for
  * the read-side functions (they see the caller's snapshot, and read the
- * tables: facts_scan.c) and false in triggers (the registration is locked;
- * what committed last is seen, from the copy on its row while that copy is
- * current, else from the tables).
+ * tables: facts_scan.c) and false in triggers (they see what committed
+ * last, from the copy on the registration row while that copy is current,
+ * else from the tables).
  */
 bool
 facts_load(FactQueries *q, int64 id, bool read_only, MemoryContext cxt,
