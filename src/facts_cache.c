@@ -11,7 +11,8 @@
  * registration: the auditor list computes each status with
  * ismap.registration_standing(), a pure function; the cloud service list
  * filters the stored periods.  No lookup per row, nothing written on read,
- * fine on a hot standby.
+ * fine on a hot standby.  The rule checks read the copy too, while no
+ * refresh is due (see "the checks read the copy while it is current").
  *
  * When a refresh changes the registration's place on today's public list
  * (added, dropped, or a new status or expiry), it sends

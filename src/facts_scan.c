@@ -2,13 +2,14 @@
  * facts_scan.c
  *		Reading a registration's facts with direct index scans.
  *
- * Every rule that depends on a registration's standing reads its facts:
- * the registration row, its terms, its renewal applications and its status
- * changes.  An SQL query that assembles them costs an executor start-up
- * and shutdown each time (tens of microseconds, most of a decision's
- * cost); four index scans on the tables' own indexes cost a few.  The
- * result is the same RegistrationFacts that the public lists compute
- * statuses from.
+ * A registration's facts are its row, its terms, its renewal applications
+ * and its status changes.  They are read from those tables by the refresh
+ * that copies them onto the registration row, by the read-side functions,
+ * and by the rule checks while that copy is not current (facts_cache.c).
+ * An SQL query that assembles them costs an executor start-up and
+ * shutdown each time (tens of microseconds, most of a decision's cost);
+ * four index scans on the tables' own indexes cost a few.  The result is
+ * the same RegistrationFacts that the public lists compute statuses from.
  *
  * The scans see what an SQL query run at the same point would see: the
  * caller's snapshot for the read-side functions, and in triggers a fresh

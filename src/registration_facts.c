@@ -1,6 +1,7 @@
 /*
  * registration_facts.c
- *		Loading the facts of a registration from the registry tables.
+ *		Loading the facts of a registration: from the registry tables, or
+ *		in the triggers from the copy on its row while that copy is current.
  *
  * The facts are the registration date, the validity terms, the renewal
  * applications and the status changes; listing_status.c turns them into

@@ -1,7 +1,8 @@
 /*
  * registration_facts.h
- *		Loading the stored facts of one registration (an auditor or a cloud
- *		service registration) through SPI, for the status computation.
+ *		Loading the facts of one registration (an auditor or a cloud
+ *		service registration), from its tables or from the copy on its
+ *		row, for the status computation.
  */
 #ifndef REGISTRATION_FACTS_H
 #define REGISTRATION_FACTS_H

@@ -19,7 +19,7 @@ COMMENT ON COLUMN ismap.auditors.organization_id IS '法人 / the organization r
 COMMENT ON COLUMN ismap.auditors.registered_on IS '登録日（最初の登録の決定日） / registration date (first approval)';
 COMMENT ON COLUMN ismap.auditors.valid_from IS '現在の有効期間の起算の基礎となる申請日 / application date the current term counts from';
 COMMENT ON COLUMN ismap.auditors.valid_until IS '現在の有効期間の有効期限 / end of the current (latest) validity term';
-COMMENT ON COLUMN ismap.auditors.facts IS '状態の判定に用いる事実の写し（拡張機能が維持） / facts kept for the list, maintained by the extension';
+COMMENT ON COLUMN ismap.auditors.facts IS '状態の判定に用いる事実の写し（拡張機能が維持） / facts kept for the lists and the rule checks, maintained by the extension';
 
 CREATE SEQUENCE ismap.auditor_registration_serial;
 COMMENT ON SEQUENCE ismap.auditor_registration_serial IS '監査機関の登録番号の連番 / serial of auditor registration numbers';

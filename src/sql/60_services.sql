@@ -63,7 +63,7 @@ COMMENT ON COLUMN ismap.service_registrations.audit_period_end IS '最新の有�
 COMMENT ON COLUMN ismap.service_registrations.valid_until IS '最新の有効期間の有効期限 / end of the latest validity term';
 COMMENT ON COLUMN ismap.service_registrations.audit_id IS '最新の有効期間の根拠となる監査 / audit behind the latest term';
 COMMENT ON COLUMN ismap.service_registrations.auditor_id IS '最新の有効期間の監査機関 / auditor of the latest term';
-COMMENT ON COLUMN ismap.service_registrations.facts IS '状態の判定に用いる事実の写し（拡張機能が維持） / facts kept for the list, maintained by the extension';
+COMMENT ON COLUMN ismap.service_registrations.facts IS '状態の判定に用いる事実の写し（拡張機能が維持） / facts kept for the lists and the rule checks, maintained by the extension';
 
 CREATE SEQUENCE ismap.service_registration_serial;
 COMMENT ON SEQUENCE ismap.service_registration_serial IS 'クラウドサービスの登録番号の連番 / serial of service registration numbers';
