@@ -5,37 +5,53 @@ EXTENSION   = ismap
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big  = ismap
+# One folder per layer, from the bottom up (README, "Layout").
 OBJS = \
-	src/ismap.o \
-	src/today.o \
-	src/civil_period.o \
-	src/settings.o \
-	src/corporate_number.o \
-	src/registry_spi.o \
-	src/references.o \
-	src/listing_status.o \
-	src/registration_facts.o \
-	src/facts_scan.o \
-	src/applicant_scan.o \
-	src/registration_rows.o \
-	src/keyed_rows.o \
-	src/auditor_status.o \
-	src/application_flow.o \
-	src/auditor_applications.o \
-	src/status_changes.o \
-	src/compliance_reports.o \
-	src/registry_guard.o \
-	src/cloud_services.o \
-	src/audits.o \
-	src/registration_number.o \
-	src/service_applications.o \
-	src/service_status.o \
-	src/facts_cache.o \
-	src/list_spans.o \
-	src/history.o \
-	src/row_image.o \
-	src/direct_insert.o \
-	src/corrections.o
+	src/base/blank_text.o \
+	src/base/module.o \
+	src/base/today.o \
+	src/base/trigger_check.o \
+	src/base/xact_scope.o \
+	src/store/columns.o \
+	src/store/direct_insert.o \
+	src/store/kept_plans.o \
+	src/store/keyed_rows.o \
+	src/store/registry.o \
+	src/store/restore.o \
+	src/store/row_locks.o \
+	src/store/scan_table.o \
+	src/store/tables.o \
+	src/log/correction_reason.o \
+	src/log/history.o \
+	src/log/row_image.o \
+	src/state/applicant_scan.o \
+	src/state/auditor_status.o \
+	src/state/civil_period.o \
+	src/state/fact_tables.o \
+	src/state/facts_copy.o \
+	src/state/facts_due.o \
+	src/state/facts_refresh.o \
+	src/state/facts_scan.o \
+	src/state/list_spans.o \
+	src/state/listing_status.o \
+	src/state/registration_facts.o \
+	src/state/registration_standing.o \
+	src/state/service_status.o \
+	src/state/settings.o \
+	src/rules/application_flow.o \
+	src/rules/auditor_applications.o \
+	src/rules/audits.o \
+	src/rules/cloud_services.o \
+	src/rules/compliance_reports.o \
+	src/rules/corporate_number.o \
+	src/rules/corrections.o \
+	src/rules/references.o \
+	src/rules/registration_number.o \
+	src/rules/registration_rows.o \
+	src/rules/registry_guard.o \
+	src/rules/service_applications.o \
+	src/rules/settings_writes.o \
+	src/rules/status_changes.o
 
 # The extension script is assembled from readable sources, in file-name order.
 SCRIPT_SOURCES = $(sort $(wildcard src/sql/*.sql))
@@ -71,7 +87,7 @@ ISOLATION = \
 	list_changed_notify
 ISOLATION_OPTS = --inputdir=test/isolation
 
-PG_CPPFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+PG_CPPFLAGS = -I$(srcdir)/src -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 ifdef WERROR
 PG_CPPFLAGS += -Werror
 endif
@@ -87,5 +103,5 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SCRIPT_SOURCES) $(EXTENSION).control
 prove:
 	pg_prove --ext .sql --failures test/pgtap/
 
-# Every object depends on the shared headers (PGXS tracks no header changes).
-$(OBJS): $(wildcard src/*.h)
+# Every object depends on the headers (PGXS tracks no header changes).
+$(OBJS): $(wildcard src/*/*.h)

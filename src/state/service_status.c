@@ -1,0 +1,42 @@
+/*
+ * service_status.c
+ *		ismap.service_status(): the status of a cloud service registration
+ *		on a day, answered from the registry tables, the record.  The public
+ *		list answers from the copy of the same facts on each row
+ *		(facts_cache.c); the test suite checks that the two agree.
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+
+#include "state/fact_tables.h"
+#include "state/listing_status.h"
+#include "state/registration_facts.h"
+#include "store/registry.h"
+
+PG_FUNCTION_INFO_V1(ismap_service_status);
+
+/* ismap.service_status(registration_id bigint, as_of date) */
+Datum
+ismap_service_status(PG_FUNCTION_ARGS)
+{
+	RegistrationFacts facts;
+	RegistryRole role;
+	Standing	standing;
+	bool		found;
+	MemoryContext caller = CurrentMemoryContext;
+
+	SPI_connect();
+	registry_role_enter(&role);
+	found = facts_load(&service_queries, PG_GETARG_INT64(0), true, caller, &facts, NULL);
+	registry_role_leave(&role);
+	SPI_finish();
+	if (!found)
+		PG_RETURN_NULL();
+	standing = standing_on(&facts, PG_GETARG_DATEADT(1));
+	if (standing.status == LISTING_NONE)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(listing_status_datum(standing.status,
+										 ismap_type_oid("listing_status")));
+}
+

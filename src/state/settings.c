@@ -1,0 +1,294 @@
+/*
+ * settings.c
+ *		The figures of the scheme that the committee revises (rules.md marks
+ *		them "a setting"), kept in the table ismap.settings.
+ *
+ * ismap.settings is a view: the defaults that come with the extension
+ * (ismap.setting_defaults), overridden by the values the committee set
+ * (ismap.setting_overrides, which pg_dump keeps).
+ *
+ * Each setting is either a length in whole months (validity terms, audit
+ * period bounds: the Civil Code counts such periods in months and years,
+ * never in days) or a date (the scheme's start).  The writes refuse a
+ * value that the rules could not use (setting_value_check, called by
+ * rules/settings_writes.c), so the C code that reads a setting can trust
+ * it.
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "storage/proc.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/timestamp.h"
+
+#include "base/errors.h"
+#include "state/settings.h"
+#include "store/kept_plans.h"
+#include "store/registry.h"
+
+typedef enum SettingKind
+{
+	SETTING_MONTHS,
+	SETTING_DATE
+} SettingKind;
+
+typedef struct SettingSpec
+{
+	const char *name;
+	SettingKind kind;
+	int			min_months;		/* bounds for SETTING_MONTHS */
+	int			max_months;
+} SettingSpec;
+
+static const SettingSpec setting_specs[] = {
+	{"auditor_validity", SETTING_MONTHS, 1, 120},
+	{"auditor_compliance_report_after", SETTING_MONTHS, 1, 120},
+	{"service_validity", SETTING_MONTHS, 1, 120},
+	{"audit_period_max", SETTING_MONTHS, 1, 60},
+	{"audit_period_min", SETTING_MONTHS, 1, 60},
+	{"scheme_start", SETTING_DATE, 0, 0},
+	{"design_only_window", SETTING_MONTHS, 0, 120},
+};
+
+static const SettingSpec *
+find_spec(const char *name)
+{
+	for (int i = 0; i < (int) lengthof(setting_specs); i++)
+		if (strcmp(setting_specs[i].name, name) == 0)
+			return &setting_specs[i];
+	return NULL;
+}
+
+/*
+ * Run a type input function; turn its syntax error into the setting_value
+ * refusal (the error is re-thrown at once, so catching it is safe).
+ */
+static Datum
+parse_value(PGFunction input, const char *name, const char *value,
+			const char *expected)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Datum		result = (Datum) 0;
+
+	PG_TRY();
+	{
+		result = DirectFunctionCall3(input, CStringGetDatum(value),
+									 ObjectIdGetDatum(InvalidOid),
+									 Int32GetDatum(-1));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
+					 psprintf("setting \"%s\" cannot be \"%s\"", name, value),
+					 errdetail("%s", edata->message),
+					 errhint("Give %s.", expected));
+	}
+	PG_END_TRY();
+	return result;
+}
+
+static int
+parse_months(const SettingSpec *spec, const char *value)
+{
+	Interval   *iv;
+
+	iv = DatumGetIntervalP(parse_value(interval_in, spec->name, value,
+									   "a whole number of months or years, such as '2 years' or '1 year 4 months'"));
+	if (iv->day != 0 || iv->time != 0 ||
+		iv->month < spec->min_months || iv->month > spec->max_months)
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
+					 psprintf("setting \"%s\" cannot be \"%s\"", spec->name, value),
+					 errdetail("Periods of the scheme are counted in whole months, here between %d and %d.",
+							   spec->min_months, spec->max_months),
+					 errhint("Give a whole number of months or years, such as '2 years' or '1 year 4 months'."));
+	return iv->month;
+}
+
+static DateADT
+parse_day(const SettingSpec *spec, const char *value)
+{
+	DateADT		day = DatumGetDateADT(parse_value(date_in, spec->name, value,
+												  "a date written YYYY-MM-DD"));
+
+	if (DATE_NOT_FINITE(day))
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
+					 psprintf("setting \"%s\" cannot be \"%s\"", spec->name, value),
+					 errdetail("The setting is a calendar day."),
+					 errhint("Give a date written YYYY-MM-DD."));
+	return day;
+}
+
+/*
+ * The settings read during the current top-level statement.  The rules
+ * read the same few settings for every row they check; reading each once
+ * per statement spares a query per rule check.  A rolled-back
+ * subtransaction forgets them, and a transaction that writes a setting
+ * reads them afresh every time from then on.
+ */
+#define CACHED_VALUE_SIZE 64
+static struct
+{
+	LocalTransactionId lxid;
+	TimestampTz statement;
+	bool		known[lengthof(setting_specs)];
+	char		value[lengthof(setting_specs)][CACHED_VALUE_SIZE];
+	bool		months_known[lengthof(setting_specs)];	/* value parsed */
+	int			months[lengthof(setting_specs)];
+	LocalTransactionId written_in;	/* a transaction that wrote a setting */
+}			setting_cache;
+
+static void
+forget_settings(void)
+{
+	setting_cache.lxid = InvalidLocalTransactionId;
+}
+
+void
+settings_written(void)
+{
+	forget_settings();
+	setting_cache.written_in = MyProc->lxid;
+}
+
+static void
+forget_settings_on_abort(SubXactEvent event, SubTransactionId mySubid,
+						 SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		forget_settings();
+}
+
+/* The cache slot of a setting, or -1 if this transaction wrote settings. */
+static int
+cached_setting(const char *name)
+{
+	static bool callback_registered = false;
+	int			i = find_spec(name) - setting_specs;
+
+	if (!callback_registered)
+	{
+		RegisterSubXactCallback(forget_settings_on_abort, NULL);
+		callback_registered = true;
+	}
+	if (setting_cache.written_in == MyProc->lxid)
+		return -1;
+	if (setting_cache.lxid != MyProc->lxid ||
+		setting_cache.statement != GetCurrentStatementStartTimestamp())
+	{
+		memset(setting_cache.known, 0, sizeof(setting_cache.known));
+		memset(setting_cache.months_known, 0, sizeof(setting_cache.months_known));
+		setting_cache.lxid = MyProc->lxid;
+		setting_cache.statement = GetCurrentStatementStartTimestamp();
+	}
+	return i;
+}
+
+static char *
+setting_text(const char *name)
+{
+	static KeptPlan kp = {
+		"SELECT value FROM ismap.settings WHERE name OPERATOR(pg_catalog.=) $1",
+		1, {TEXTOID}
+	};
+	Datum		arg;
+	char	   *value;
+	MemoryContext caller = CurrentMemoryContext;
+	RegistryRole role;
+	int			slot = cached_setting(name);
+
+	if (slot >= 0 && setting_cache.known[slot])
+		return pstrdup(setting_cache.value[slot]);
+	arg = CStringGetTextDatum(name);
+	SPI_connect();
+	registry_role_enter(&role);
+	kept_plan_run(&kp, &arg, NULL, true, 1);
+	registry_role_leave(&role);
+	if (SPI_processed != 1)
+		ismap_refuse(ERRCODE_UNDEFINED_OBJECT, RULE_SETTING_VALUE,
+					 psprintf("setting \"%s\" is missing", name),
+					 errdetail("The table ismap.settings has no row named \"%s\".", name),
+					 errhint("Restore the row, or reinstall the extension's defaults."));
+	value = spi_get_text(0, 1);
+	value = MemoryContextStrdup(caller, value ? value : "");
+	SPI_finish();
+	if (slot >= 0 && strlen(value) < CACHED_VALUE_SIZE)
+	{
+		strlcpy(setting_cache.value[slot], value, CACHED_VALUE_SIZE);
+		setting_cache.known[slot] = true;
+	}
+	return value;
+}
+
+int
+setting_months(const char *name)
+{
+	const SettingSpec *spec = find_spec(name);
+	int			slot = cached_setting(name);
+	int			months;
+
+	Assert(spec && spec->kind == SETTING_MONTHS);
+	if (slot >= 0 && setting_cache.known[slot] && setting_cache.months_known[slot])
+		return setting_cache.months[slot];
+	months = parse_months(spec, setting_text(name));
+	if (slot >= 0 && setting_cache.known[slot])	/* parsed once per statement */
+	{
+		setting_cache.months[slot] = months;
+		setting_cache.months_known[slot] = true;
+	}
+	return months;
+}
+
+DateADT
+setting_date(const char *name)
+{
+	const SettingSpec *spec = find_spec(name);
+
+	Assert(spec && spec->kind == SETTING_DATE);
+	return parse_day(spec, setting_text(name));
+}
+
+/* The shortest audit period may not exceed the longest one. */
+static void
+check_audit_period_bounds(const char *name, int months)
+{
+	int			min_months = months,
+				max_months = months;
+
+	if (strcmp(name, "audit_period_min") == 0)
+		max_months = setting_months("audit_period_max");
+	else if (strcmp(name, "audit_period_max") == 0)
+		min_months = setting_months("audit_period_min");
+	else
+		return;
+	if (min_months > max_months)
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
+					 psprintf("setting \"%s\" would make the shortest audit period longer than the longest", name),
+					 errdetail("audit_period_min would be %d months and audit_period_max %d months.",
+							   min_months, max_months),
+					 errhint("Keep audit_period_min at or below audit_period_max."));
+}
+
+void
+setting_value_check(const char *name, const char *value)
+{
+	const SettingSpec *spec = find_spec(name);
+
+	if (spec == NULL)
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
+					 psprintf("there is no setting \"%s\"", name),
+					 errdetail("ismap.settings holds only the settings that the rules read."),
+					 errhint("Update the value of one of the rows already in ismap.settings."));
+	if (spec->kind == SETTING_MONTHS)
+		check_audit_period_bounds(name, parse_months(spec, value));
+	else
+		(void) parse_day(spec, value);
+}
+

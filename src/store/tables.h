@@ -1,0 +1,21 @@
+/*
+ * tables.h
+ *		Opening a table of schema ismap by its kept oid, scanning its
+ *		indexes, and the snapshot of the write path's reads (tables.c).
+ */
+#ifndef ISMAP_TABLES_H
+#define ISMAP_TABLES_H
+
+#include "postgres.h"
+
+#include "access/genam.h"
+#include "storage/lockdefs.h"
+#include "utils/relcache.h"
+#include "utils/snapshot.h"
+
+extern Relation ismap_table_open(const char *name, Oid *relid, LOCKMODE mode);
+extern SysScanDesc ismap_index_scan(Relation rel, Oid index, Snapshot snapshot,
+									int nkeys, ScanKey keys);
+extern Snapshot push_statement_snapshot(void);
+
+#endif							/* ISMAP_TABLES_H */
