@@ -13,7 +13,7 @@ OBJS = \
 	src/base/trigger_check.o \
 	src/base/xact_scope.o \
 	src/store/columns.o \
-	src/store/direct_insert.o \
+	src/store/direct_writes.o \
 	src/store/kept_plans.o \
 	src/store/keyed_rows.o \
 	src/store/registry.o \

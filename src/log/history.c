@@ -48,7 +48,7 @@
 #include "log/history.h"
 #include "log/row_image.h"
 #include "store/columns.h"
-#include "store/direct_insert.h"
+#include "store/direct_writes.h"
 #include "store/kept_plans.h"
 #include "store/registry.h"
 #include "store/restore.h"

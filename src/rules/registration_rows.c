@@ -18,11 +18,8 @@
  */
 #include "postgres.h"
 
-#include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
-#include "catalog/dependency.h"
-#include "commands/sequence.h"
 #include "utils/builtins.h"
 #include "utils/rel.h"
 
@@ -35,7 +32,7 @@
 #include "state/facts_scan.h"
 #include "state/listing_status.h"
 #include "store/columns.h"
-#include "store/direct_insert.h"
+#include "store/direct_writes.h"
 
 #define REGISTRATION_COLUMNS 10
 #define FACTS_ATTNO 10			/* the facts column, the last */
@@ -51,21 +48,6 @@ static DirectTable terms_table = {
 static const char *const registration_key[] = {"registration_id"};
 static const char *const term_key[] = {"registration_id", "term_no"};
 
-/* The next value of the identity column registration_id. */
-static int64
-next_registration_id(Relation rel)
-{
-	static Oid	relid = InvalidOid;
-	static Oid	sequence = InvalidOid;
-
-	if (relid != RelationGetRelid(rel) || !OidIsValid(sequence))
-	{
-		sequence = getIdentitySequence(RelationGetRelid(rel), 1, false);
-		relid = RelationGetRelid(rel);
-	}
-	return nextval_internal(sequence, false);
-}
-
 /*
  * Insert a registration of a service, granted by an approval on
  * registered_on and resting on 'audit'; returns its id.
@@ -77,7 +59,7 @@ registration_row_insert(const char *number, int64 service_id, DateADT registered
 	Relation	rel = direct_open(&registrations_table);
 	Datum		values[REGISTRATION_COLUMNS];
 	bool		nulls[REGISTRATION_COLUMNS] = {false};
-	int64		id = next_registration_id(rel);
+	int64		id = identity_nextval(rel, 1);	/* registration_id */
 	HeapTuple	row;
 
 	values[0] = Int64GetDatum(id);
@@ -133,9 +115,7 @@ registration_row_renew(int64 registration_id, const Audit *audit, DateADT valid_
 	*number = tuple_get_text(row, RelationGetDescr(rel), "registration_number");
 	tuple_get_int64(row, RelationGetDescr(rel), "service_id", service_id);
 	renewed = heap_modify_tuple(row, RelationGetDescr(rel), values, nulls, replace);
-	simple_heap_update(rel, &row->t_self, renewed);
-	if (!HeapTupleIsHeapOnly(renewed))
-		direct_index_entries(registrations_table.rule, rel, renewed);
+	direct_update(registrations_table.rule, rel, &row->t_self, renewed);
 	history_log_write(rel, registration_key, lengthof(registration_key), row, renewed);
 	table_close(rel, NoLock);
 	CommandCounterIncrement();

@@ -20,7 +20,7 @@ COMMENT ON FUNCTION ismap.organizations_check() IS
 CREATE TRIGGER organizations_check BEFORE INSERT OR UPDATE ON ismap.organizations
   FOR EACH ROW EXECUTE FUNCTION ismap.organizations_check();
 -- ismap declares no foreign keys between its registry tables: each row's
--- trigger checks and locks what the row refers to (see src/references.c).
+-- trigger checks and locks what the row refers to (see src/rules/references.c).
 -- This trigger does the other half for the two tables users may delete from.
 CREATE FUNCTION ismap.keep_references() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_keep_references';

@@ -21,7 +21,6 @@
  */
 #include "postgres.h"
 
-#include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "commands/async.h"
@@ -43,7 +42,7 @@
 #include "state/listing_status.h"
 #include "state/registration_facts.h"
 #include "store/columns.h"
-#include "store/direct_insert.h"
+#include "store/direct_writes.h"
 #include "store/registry.h"
 #include "store/restore.h"
 
@@ -206,10 +205,8 @@ store_facts(FactQueries *q, int64 id, HeapTuple row, const RegistrationFacts *ne
 	}
 
 	updated = with_facts(row, desc, facts_attno, new_facts);
-	simple_heap_update(rel, &row->t_self, updated);
-	if (!HeapTupleIsHeapOnly(updated))
-		direct_index_entries(q == &service_queries ? RULE_SVC_REGISTRATION_ON_APPROVAL :
-							 RULE_AUD_APPLICATION_FLOW, rel, updated);
+	direct_update(q == &service_queries ? RULE_SVC_REGISTRATION_ON_APPROVAL :
+				  RULE_AUD_APPLICATION_FLOW, rel, &row->t_self, updated);
 	table_close(rel, NoLock);
 
 	if (q == &service_queries)

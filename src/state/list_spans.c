@@ -30,7 +30,7 @@
 #include "base/errors.h"
 #include "state/list_spans.h"
 #include "state/listing_status.h"
-#include "store/direct_insert.h"
+#include "store/direct_writes.h"
 #include "store/registry.h"
 #include "store/tables.h"
 
@@ -226,9 +226,7 @@ replace_spans(Relation rel, int64 registration_id, Datum (*rows)[SPAN_COLUMNS], 
 		{
 			HeapTuple	updated = heap_form_tuple(desc, rows[successor], nulls);
 
-			simple_heap_update(rel, &stale[j], updated);
-			if (!HeapTupleIsHeapOnly(updated))
-				direct_index_entries(RULE_SVC_PUBLIC_LIST, rel, updated);
+			direct_update(RULE_SVC_PUBLIC_LIST, rel, &stale[j], updated);
 			stored[successor] = true;
 		}
 	}

@@ -2,10 +2,10 @@
  * listing_status.c
  *		Listing status on a day, computed from stored facts.
  *
- * Nothing here reads a table: the caller loads the facts (auditor_facts.c)
- * and this file answers for any day, past or future.  Precedence, as the
- * design fixes it: removed > expired > suspended > renewal_pending > valid;
- * NULL before registration.  A suspended registration still expires.
+ * Nothing here reads a table: the caller loads the facts
+ * (registration_facts.c) and this file answers for any day, past or
+ * future.  Precedence, as the design fixes it: removed > expired >
+ * suspended > renewal_pending > valid; NULL before registration.  A suspended registration still expires.
  */
 #include "postgres.h"
 

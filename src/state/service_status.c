@@ -3,7 +3,7 @@
  *		ismap.service_status(): the status of a cloud service registration
  *		on a day, answered from the registry tables, the record.  The public
  *		list answers from the copy of the same facts on each row
- *		(facts_cache.c); the test suite checks that the two agree.
+ *		(facts_refresh.c); the test suite checks that the two agree.
  */
 #include "postgres.h"
 

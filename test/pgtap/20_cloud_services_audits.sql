@@ -288,7 +288,7 @@ SELECT is((SELECT count(*) FROM ismap.audits), 17::bigint, 'the accepted audits,
 
 -- ---------------------------------------------------------------------
 -- References: no foreign keys are declared; the triggers keep them
--- (src/references.c).  A referenced organization or service is never
+-- (src/rules/references.c).  A referenced organization or service is never
 -- deleted, ids never change, and what nothing refers to may go.
 
 SELECT is((SELECT count(*) FROM pg_constraint

@@ -1,10 +1,11 @@
 /*
- * direct_insert.c
+ * direct_writes.c
  *		Writing a row the extension owns straight into its table and
  *		indexes, the way PostgreSQL writes catalog rows.
  *
- * Used for the log rows and the list periods (inserts), and for the facts
- * copy on a registration row (an update: direct_index_entries).
+ * Used for the log rows, the list periods and an approval's registration
+ * and term (inserts), and for the facts copy on a registration row, a
+ * renewed registration and a list period that moves (updates).
  *
  * The decision log receives one row per change to the registry.  Through
  * SPI each of those rows would cost an executor start-up and shutdown and
@@ -24,15 +25,17 @@
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
+#include "catalog/dependency.h"
 #include "catalog/index.h"
 #include "catalog/pg_index.h"
+#include "commands/sequence.h"
 #include "executor/executor.h"
 #include "utils/inval.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
 #include "base/errors.h"
-#include "store/direct_insert.h"
+#include "store/direct_writes.h"
 #include "store/tables.h"
 
 /*
@@ -154,7 +157,7 @@ insert_index_entries(const char *rule, Relation rel, TupleTableSlot *slot, HeapT
  * Insert the index entries of a new row version written by the extension
  * (a non-HOT update: every index needs an entry for it).
  */
-void
+static void
 direct_index_entries(const char *rule, Relation rel, HeapTuple tup)
 {
 	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
@@ -207,4 +210,36 @@ direct_insert(DirectTable *table, Relation rel, Datum *values, bool *nulls)
 	insert_index_entries(table->rule, rel, slot, tup);
 	ExecDropSingleTupleTableSlot(slot);
 	return tup;
+}
+
+/*
+ * Replace the row version at otid of rel (open with RowExclusiveLock, the
+ * row locked by the caller) with 'updated', bypassing the table's
+ * triggers, and give the new version its index entries unless the update
+ * was HOT.  The caller has checked that the values satisfy the table's
+ * constraints.
+ */
+void
+direct_update(const char *rule, Relation rel, ItemPointer otid, HeapTuple updated)
+{
+	simple_heap_update(rel, otid, updated);
+	if (!HeapTupleIsHeapOnly(updated))
+		direct_index_entries(rule, rel, updated);
+}
+
+/* The next value of identity column attnum of rel, as a default would take it. */
+int64
+identity_nextval(Relation rel, AttrNumber attnum)
+{
+	static Oid	relid = InvalidOid;
+	static AttrNumber column = InvalidAttrNumber;
+	static Oid	sequence = InvalidOid;
+
+	if (relid != RelationGetRelid(rel) || column != attnum || !OidIsValid(sequence))
+	{
+		sequence = getIdentitySequence(RelationGetRelid(rel), attnum, false);
+		relid = RelationGetRelid(rel);
+		column = attnum;
+	}
+	return nextval_internal(sequence, false);
 }

@@ -1,14 +1,16 @@
 /*
- * direct_insert.h
+ * direct_writes.h
  *		Rows of schema ismap that the extension writes itself, straight to
- *		the heap and the indexes (direct_insert.c).
+ *		the heap and the indexes (direct_writes.c).
  */
-#ifndef ISMAP_DIRECT_INSERT_H
-#define ISMAP_DIRECT_INSERT_H
+#ifndef ISMAP_DIRECT_WRITES_H
+#define ISMAP_DIRECT_WRITES_H
 
 #include "postgres.h"
 
+#include "access/attnum.h"
 #include "access/htup.h"
+#include "storage/itemptr.h"
 #include "utils/relcache.h"
 
 typedef struct DirectTable
@@ -23,6 +25,8 @@ typedef struct DirectTable
 extern Relation direct_open(DirectTable *table);
 extern HeapTuple direct_insert(DirectTable *table, Relation rel, Datum *values,
 							   bool *nulls);
-extern void direct_index_entries(const char *rule, Relation rel, HeapTuple tup);
+extern void direct_update(const char *rule, Relation rel, ItemPointer otid,
+						  HeapTuple updated);
+extern int64 identity_nextval(Relation rel, AttrNumber attnum);
 
-#endif							/* ISMAP_DIRECT_INSERT_H */
+#endif							/* ISMAP_DIRECT_WRITES_H */
