@@ -53,10 +53,13 @@ OBJS = \
 	src/rules/settings_writes.o \
 	src/rules/status_changes.o
 
-# The extension script is assembled from readable sources, in file-name order.
+# The script of the current version is assembled from readable sources, in
+# file-name order (make clean removes it, as every DATA_built file).  The
+# released versions' scripts and the upgrade scripts are shipped as committed
+# (README, "Upgrading").
 SCRIPT_SOURCES = $(sort $(wildcard src/sql/*.sql))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(EXTENSION)--0.1.0.sql $(EXTENSION)--0.1.0--0.2.0.sql
 
 # pg_regress: a tour of the registry, one behaviour per file.
 REGRESS = \

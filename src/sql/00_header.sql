@@ -1,5 +1,8 @@
 -- ismap: the ISMAP registries, with the scheme's rules enforced in C.
--- This script is assembled by the Makefile from src/sql/*.sql, in order.
+-- This script installs the current version (default_version in ismap.control);
+-- the Makefile assembles it from src/sql/*.sql, in order.  A change of the
+-- schema here goes into the upgrade script ismap--A--B.sql too (README,
+-- "Upgrading").
 \echo Use "CREATE EXTENSION ismap" to load this file. \quit
 
 CREATE SCHEMA ismap;

@@ -1,0 +1,17 @@
+-- ismap: upgrade from 0.1.0 to 0.2.0, run by ALTER EXTENSION ismap UPDATE.
+--
+-- src/sql/*.sql is the script of the current version, for fresh installs;
+-- ismap--0.1.0.sql stays as released.  Every change of the schema made in
+-- src/sql after 0.1.0 (a table, column, index, constraint, function,
+-- trigger, view, grant or comment) must be made here too, so that an
+-- upgraded database equals a fresh install: test/upgrade.sh installs 0.1.0,
+-- loads the demo, updates, and compares the catalog with CREATE EXTENSION
+-- ismap's.
+--
+-- A new comment in ismap.control needs a COMMENT ON EXTENSION here as well:
+-- CREATE EXTENSION applies the control file's comment, ALTER EXTENSION
+-- UPDATE does not.
+--
+-- 0.2.0 changes no object of the schema, and the comment is the same, so
+-- there is nothing to do yet.
+\echo Use "ALTER EXTENSION ismap UPDATE" to load this file. \quit
