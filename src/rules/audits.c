@@ -271,7 +271,7 @@ ismap_audits_check(PG_FUNCTION_ARGS)
 	int64		auditor_organization;
 
 	trigger_check(fcinfo, "ismap_audits_check", true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,

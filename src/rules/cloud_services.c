@@ -60,7 +60,7 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 	char	   *program;
 
 	trigger_check(fcinfo, "ismap_cloud_services_check", true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;

@@ -110,7 +110,7 @@ ismap_compliance_reports_check(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 
 	trigger_check(fcinfo, "ismap_compliance_reports_check", true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 

@@ -103,7 +103,7 @@ ismap_organizations_check(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 
 	trigger_check(fcinfo, "ismap_organizations_check", true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	desc = RelationGetDescr(td->tg_relation);

@@ -112,7 +112,7 @@ ismap_keep_references(PG_FUNCTION_ARGS)
 	RegistryRole role;
 
 	trigger_check(fcinfo, "ismap_keep_references", true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	if (strcmp(RelationGetRelationName(td->tg_relation), organizations.table) == 0)
 		ref = &organizations;

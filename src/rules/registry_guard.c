@@ -40,7 +40,7 @@ ismap_written_by_extension(PG_FUNCTION_ARGS)
 	const char *rule;
 
 	trigger_check(fcinfo, "ismap_written_by_extension", true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	rule = rule_argument(td, "ismap_written_by_extension");
 	if (internal_write_depth <= 0)

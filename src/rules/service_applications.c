@@ -413,7 +413,7 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 	RegistryRole role;
 
 	trigger_check(fcinfo, "ismap_service_applications_check", true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 	read_application(td->tg_trigtuple, desc, &service_application_columns, &old_app);

@@ -98,7 +98,7 @@ ismap_setting_overrides_check(PG_FUNCTION_ARGS)
 
 	trigger_check(fcinfo, "ismap_setting_overrides_check", true, true);
 	settings_written();
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))

@@ -298,7 +298,7 @@ ismap_facts_refresh(PG_FUNCTION_ARGS)
 	RegistryRole role;
 
 	trigger_check(fcinfo, "ismap_facts_refresh", true, false);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	if (td->tg_trigger->tgnargs != 2)
 		ereport(ERROR,

@@ -9,7 +9,7 @@
 
 #include "fmgr.h"
 
-extern bool registry_restoring(void);
+extern bool registry_restoring(FunctionCallInfo fcinfo);
 extern Datum restored_row(FunctionCallInfo fcinfo);
 
 #endif							/* ISMAP_RESTORE_H */
