@@ -87,7 +87,8 @@ ISOLATION = \
 	audit_races_auditor_removal \
 	history_concurrent_writers \
 	service_delete_races_audit \
-	list_changed_notify
+	list_changed_notify \
+	log_lock_unprivileged
 ISOLATION_OPTS = --inputdir=test/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers

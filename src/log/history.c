@@ -10,9 +10,9 @@
  * ismap.correct()).
  *
  * The rows form a hash chain: each row's hash is SHA-256 over all of its
- * columns and the previous row's hash.  Appends are serialized by a
- * transaction-level advisory lock held until commit, so concurrent writers
- * produce one unbroken chain in commit order; a writer whose snapshot is
+ * columns and the previous row's hash.  Appends are serialized by a lock
+ * held until commit (history_lock), so concurrent writers produce one
+ * unbroken chain in commit order; a writer whose snapshot is
  * older than the last append (REPEATABLE READ) cannot fork the chain
  * either: its row would take a sequence number already used, and the
  * primary key refuses it.  ismap.verify_history() recomputes the chain and
@@ -25,6 +25,7 @@
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/cryptohash.h"
@@ -33,6 +34,7 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "port/pg_bswap.h"
+#include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/inval.h"
@@ -56,6 +58,7 @@
 PG_FUNCTION_INFO_V1(ismap_log_change);
 PG_FUNCTION_INFO_V1(ismap_history_guard);
 PG_FUNCTION_INFO_V1(ismap_verify_history);
+PG_FUNCTION_INFO_V1(ismap_history_head);
 
 /* One log row, as hashed. */
 typedef struct LogRow
@@ -243,8 +246,13 @@ role_name(LoggedRole which, Oid role)
 	return pstrdup(role_names[which].name);
 }
 
-/* Key of the advisory lock that serializes appends ('ISMAPLOG'). */
-#define HISTORY_LOCK_KEY INT64CONST(0x49534D41504C4F47)
+/*
+ * The lock that serializes appends is an object lock on schema ismap with
+ * this sub-id.  No SQL statement can take or wait for it (advisory locks
+ * have a lock tag of their own; DDL on the schema locks sub-id 0), so no
+ * role can hold up the registry's writers by taking it first.
+ */
+#define HISTORY_LOCK_SUBID 1
 
 /*
  * The last row this backend appended.  While the transaction holds the
@@ -275,8 +283,8 @@ history_lock(void)
 {
 	if (in_xact_scope(&lock_held))
 		return;
-	/* pg_advisory_xact_lock(HISTORY_LOCK_KEY), without a query */
-	DirectFunctionCall1(pg_advisory_xact_lock_int8, Int64GetDatum(HISTORY_LOCK_KEY));
+	LockDatabaseObject(NamespaceRelationId, ismap_namespace(), HISTORY_LOCK_SUBID,
+					   ExclusiveLock);
 	set_xact_scope(&lock_held);
 }
 
@@ -432,7 +440,7 @@ ismap_log_change(PG_FUNCTION_ARGS)
 				after = NULL;
 
 	trigger_check(fcinfo, "ismap_log_change", true, false);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && only_facts_changed(td))
 		return PointerGetDatum(NULL);
@@ -462,7 +470,7 @@ ismap_history_guard(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function ismap_history_guard can only be called as a trigger")));
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) &&
-		(internal_write_depth > 0 || registry_restoring()))
+		(internal_write_depth > 0 || registry_restoring(fcinfo)))
 		return PointerGetDatum(td->tg_trigtuple);
 	ismap_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, RULE_SEC_HISTORY,
 				 "the decision log is append-only",
@@ -476,8 +484,39 @@ ismap_history_guard(PG_FUNCTION_ARGS)
 }
 
 /*
- * ismap.verify_history(OUT seq bigint, OUT problem text): the first broken
- * link of the chain, or no row if the chain is whole.
+ * A head recorded outside the database, as ismap.history_head() gave it:
+ * its seq and its hash in hex (64 digits, '\x' before them allowed).
+ */
+static void
+read_recorded_head(FunctionCallInfo fcinfo, int64 *seq, uint8 *hash)
+{
+	const char *hex;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		ismap_refuse(ERRCODE_NULL_VALUE_NOT_ALLOWED, RULE_SEC_HISTORY,
+					 "a recorded head needs its seq and its hash",
+					 errdetail("One of them is null."),
+					 errhint("Give what ismap.history_head() returned when you recorded it."));
+	*seq = PG_GETARG_INT64(0);
+	hex = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	if (strncmp(hex, "\\x", 2) == 0)
+		hex += 2;
+	if (*seq < 1 || strlen(hex) != 2 * PG_SHA256_DIGEST_LENGTH ||
+		strspn(hex, "0123456789abcdefABCDEF") != strlen(hex))
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SEC_HISTORY,
+					 "that is not a head of the decision log",
+					 errdetail("A head is a seq of 1 or more and a SHA-256 hash in 64 hexadecimal digits."),
+					 errhint("Give what ismap.history_head() returned when you recorded it."));
+	hex_decode(hex, 2 * PG_SHA256_DIGEST_LENGTH, (char *) hash);
+}
+
+/*
+ * ismap.history_first_break([expected_seq bigint, expected_hash text,]
+ * OUT seq bigint, OUT problem text): the first broken link of the chain,
+ * or nulls if the chain is whole.  Given a head recorded earlier (outside
+ * the database), the chain must also still reach it: the row at that seq
+ * must be there with that hash.  A log emptied or rewritten and chained
+ * again from the start verifies as a chain, but not against its head.
  */
 Datum
 ismap_verify_history(PG_FUNCTION_ARGS)
@@ -499,10 +538,16 @@ ismap_verify_history(PG_FUNCTION_ARGS)
 	Portal		cursor;
 	MemoryContext caller = CurrentMemoryContext;
 
+	bool		with_head = PG_NARGS() == 2;
+	int64		head_seq = 0;
+	uint8		head_hash[PG_SHA256_DIGEST_LENGTH];
+
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "ismap: verify_history must return a record");
 	tupdesc = BlessTupleDesc(tupdesc);
 	memset(expected_prev, 0, sizeof(expected_prev));
+	if (with_head)
+		read_recorded_head(fcinfo, &head_seq, head_hash);
 
 	SPI_connect();
 	registry_role_enter(&role);
@@ -551,6 +596,9 @@ ismap_verify_history(PG_FUNCTION_ARGS)
 				hash_row(&row, digest);
 				if (memcmp(digest, stored_hash, sizeof(digest)) != 0)
 					problem = "the row does not match its hash";
+				else if (with_head && row.seq == head_seq &&
+						 memcmp(stored_hash, head_hash, sizeof(head_hash)) != 0)
+					problem = "the row's hash is not the one recorded as the head: the log was rewritten up to here";
 			}
 			memcpy(expected_prev, stored_hash, sizeof(stored_hash));
 			expected_seq++;
@@ -558,6 +606,12 @@ ismap_verify_history(PG_FUNCTION_ARGS)
 		SPI_freetuptable(SPI_tuptable);
 	}
 	SPI_cursor_close(cursor);
+	if (problem == NULL && with_head && expected_seq <= head_seq)
+	{
+		problem = psprintf("the log ends at row %lld, before the head recorded at row %lld: rows were removed",
+						   (long long) (expected_seq - 1), (long long) head_seq);
+		broken_seq = expected_seq;
+	}
 
 	if (problem)
 		problem = MemoryContextStrdup(caller, problem);
@@ -568,5 +622,44 @@ ismap_verify_history(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	values[0] = Int64GetDatum(broken_seq);
 	values[1] = CStringGetTextDatum(problem);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * ismap.history_head(OUT seq bigint, OUT hash text): the last row of the
+ * log, to be recorded outside the database and checked later with
+ * ismap.verify_history(seq, hash); nulls while the log is empty.
+ */
+Datum
+ismap_history_head(PG_FUNCTION_ARGS)
+{
+	static KeptPlan last = {
+		"SELECT seq, pg_catalog.encode(hash, 'hex') FROM ismap.history ORDER BY seq DESC LIMIT 1",
+		0, {InvalidOid}
+	};
+	TupleDesc	tupdesc;
+	Datum		values[2];
+	bool		nulls[2] = {true, true};
+	RegistryRole role;
+	MemoryContext caller = CurrentMemoryContext;
+	int64		seq = 0;
+	char	   *hash = NULL;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "ismap: history_head must return a record");
+	tupdesc = BlessTupleDesc(tupdesc);
+	SPI_connect();
+	registry_role_enter(&role);
+	kept_plan_run(&last, NULL, NULL, true, 1);
+	registry_role_leave(&role);
+	if (SPI_processed == 1 && spi_get_int64(0, 1, &seq))
+		hash = MemoryContextStrdup(caller, spi_get_text(0, 2));
+	SPI_finish();
+	if (hash != NULL)
+	{
+		values[0] = Int64GetDatum(seq);
+		values[1] = CStringGetTextDatum(hash);
+		nulls[0] = nulls[1] = false;
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

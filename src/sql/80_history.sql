@@ -60,6 +60,31 @@ CREATE FUNCTION ismap.verify_history()
 COMMENT ON FUNCTION ismap.verify_history() IS
   '決定の記録のハッシュ連鎖を検証し、最初の切れ目を返す（なければ0行） / verifies the hash chain; returns its first broken link, or no row';
 
+-- The head of the log, to be kept outside the database (README,
+-- "Operations"): a log emptied or rewritten and chained anew verifies as a
+-- chain, but no longer reaches a head recorded before.
+CREATE FUNCTION ismap.history_head(OUT seq bigint, OUT hash text)
+  LANGUAGE c STABLE PARALLEL RESTRICTED
+  AS 'MODULE_PATHNAME', 'ismap_history_head';
+COMMENT ON FUNCTION ismap.history_head() IS
+  '決定の記録の末尾（連番と SHA-256 の16進）。データベースの外に控え、後で verify_history(seq, hash) で照合する / the last row of the log (seq, SHA-256 in hex), to be recorded outside the database and checked later with verify_history(seq, hash)';
+
+CREATE FUNCTION ismap.history_first_break(expected_seq bigint, expected_hash text,
+                                          OUT seq bigint, OUT problem text)
+  LANGUAGE c STABLE PARALLEL RESTRICTED
+  AS 'MODULE_PATHNAME', 'ismap_verify_history';
+COMMENT ON FUNCTION ismap.history_first_break(bigint, text) IS
+  '決定の記録の連鎖の最初の切れ目（控えた末尾に届かない場合を含む。なければ NULL） / first broken link of the chain, or of its reach to a recorded head; or nulls';
+
+CREATE FUNCTION ismap.verify_history(expected_seq bigint, expected_hash text)
+  RETURNS TABLE (seq bigint, problem text)
+  LANGUAGE sql STABLE
+  SET search_path = pg_catalog, pg_temp
+  AS $$ SELECT b.seq, b.problem FROM ismap.history_first_break(expected_seq, expected_hash) b
+        WHERE b.seq IS NOT NULL $$;
+COMMENT ON FUNCTION ismap.verify_history(bigint, text) IS
+  'ハッシュ連鎖を検証し、控えた末尾（history_head() の値）に今も届くかを確かめる。最初の切れ目を返す（なければ0行） / verifies the chain and that it still reaches a head recorded with history_head(); returns the first break, or no row';
+
 -- Every registry table logs its changes; the arguments name its key.
 CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.setting_overrides
   FOR EACH ROW EXECUTE FUNCTION ismap.log_change('name');
