@@ -20,6 +20,7 @@
 #include "base/trigger_check.h"
 #include "rules/application_flow.h"
 #include "rules/corrections.h"
+#include "rules/past_decisions.h"
 #include "state/applicant_scan.h"
 #include "state/civil_period.h"
 #include "state/fact_tables.h"
@@ -345,6 +346,33 @@ approve_renewal(const Application *a)
 	add_term_and_report(a->target_id, a, valid_until);
 }
 
+/*
+ * A renewal that ends without an approval (rejected, returned, withdrawn)
+ * ends the auditor's renewal grace on its decision date: the audits the
+ * auditor reported since must still find it in force (past_decisions.c).
+ * pending_until: the renewal's end as recorded before this write
+ * (DATEVAL_NOEND while it was undecided).
+ */
+static void
+check_renewal_end(const Application *a, DateADT pending_until)
+{
+	RegistrationFacts facts;
+
+	if (!application_is_renewal(a) || !a->has_target || strcmp(a->status, "approved") == 0 ||
+		!registration_lock_facts(&auditor_queries, a->target_id, CurrentMemoryContext,
+								 &facts, NULL))
+		return;
+	for (int i = 0; i < facts.nrenewals; i++)
+		if (facts.renewals[i].filed_on == a->applied_on &&
+			facts.renewals[i].resolved_on == pending_until)
+		{
+			facts.renewals[i].resolved_on = a->decided_on;
+			break;
+		}
+	check_audits_still_rest(a->target_id, &facts, a->decided_on,
+							psprintf("a renewal %s", a->status));
+}
+
 /* BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_applications FOR EACH ROW */
 Datum
 ismap_auditor_applications_check(PG_FUNCTION_ARGS)
@@ -359,7 +387,7 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 	RegistryRole role;
 
 	trigger_check(fcinfo, "ismap_auditor_applications_check", true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 	read_application(td->tg_trigtuple, desc, &auditor_application_columns, &old_app);
@@ -397,6 +425,7 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 				correct_approval_date(false, new_app.application_id, new_app.decided_on);
 			check_correction_keeps_order(false, new_app.subject_id, new_app.application_id,
 										 old_app.decided_on, new_app.decided_on);
+			check_renewal_end(&new_app, old_app.decided_on);
 			registry_role_leave(&role);
 			SPI_finish();
 		}
@@ -411,6 +440,15 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 				auditor_id = approve_new(&new_app);
 				fill_auditor = true;
 			}
+			registry_role_leave(&role);
+			SPI_finish();
+		}
+		else if (application_status_is_final(new_app.status) &&
+				 !application_status_is_final(old_app.status))
+		{
+			SPI_connect();
+			registry_role_enter(&role);
+			check_renewal_end(&new_app, DATEVAL_NOEND);
 			registry_role_leave(&role);
 			SPI_finish();
 		}

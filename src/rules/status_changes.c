@@ -22,6 +22,7 @@
 #include "base/today.h"
 #include "base/trigger_check.h"
 #include "log/correction_reason.h"
+#include "rules/past_decisions.h"
 #include "state/fact_tables.h"
 #include "state/facts_due.h"
 #include "state/listing_status.h"
@@ -142,6 +143,35 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 }
 
 /*
+ * What was recorded since the change takes effect must still stand with it
+ * (past_decisions.c): the audits of an auditor after its suspension or
+ * removal, the renewals of a registration after its removal.
+ */
+static void
+check_recorded_since(FactQueries *q, const ChangeRow *c, const RegistrationFacts *facts)
+{
+	StatusAction action = status_action_from_label(c->action);
+	RegistrationFacts after = *facts;
+	StatusChange *changes;
+
+	if (action == ACTION_LIFT)
+		return;
+	if (action == ACTION_REMOVE)
+		check_renewals_before_removal(c->noun, c->target_id, facts, c->effective_on);
+	if (q != &auditor_queries)
+		return;
+	/* the auditor's changes with this one, last: they are in effective-date order */
+	changes = palloc(sizeof(StatusChange) * (facts->nchanges + 1));
+	memcpy(changes, facts->changes, sizeof(StatusChange) * facts->nchanges);
+	changes[facts->nchanges].action = action;
+	changes[facts->nchanges].effective_on = c->effective_on;
+	after.changes = changes;
+	after.nchanges = facts->nchanges + 1;
+	check_audits_still_rest(c->target_id, &after, c->effective_on,
+							action == ACTION_SUSPEND ? "a suspension" : "a removal");
+}
+
+/*
  * ismap.correct() may fix the grounds of a recorded change (a garbled
  * text), and nothing else of it.
  */
@@ -176,7 +206,7 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 	RegistryRole role;
 
 	trigger_check(fcinfo, funcname, true, true);
-	if (registry_restoring())
+	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
 	desc = RelationGetDescr(td->tg_relation);
 
@@ -200,6 +230,7 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 					 errdetail("There is no %s %lld.", q->noun, (long long) change.target_id),
 					 errhint("Give the %s of an existing %s.", target_column, q->noun));
 	check_against_facts(&change, &facts);
+	check_recorded_since(q, &change, &facts);
 	registry_role_leave(&role);
 	SPI_finish();
 

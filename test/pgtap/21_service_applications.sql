@@ -11,7 +11,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(146);
+SELECT plan(147);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -186,20 +186,28 @@ SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, 
                             VALUES (7, '2024-05-01', 7)$$, '23514', 'svc_application_flow',
                           'a second undecided new application of the service is refused');
 
--- Auditor G's removal, effective 2024-02-15, is recorded late (after its
--- audits of 2024-03-01 and after application 801 was filed).
+-- Auditor G's removal is recorded late, after its audits of 2024-03-01 and
+-- after application 801 was filed.  Effective 2024-02-15 it would
+-- contradict those audits (a decision dated in the past may not contradict
+-- facts recorded since: past_decisions.c), so it is refused; effective
+-- 2024-03-02 it is recorded, and the audits G reported while in force stand.
 SELECT ismap_test.svc_file(801, 8, '2024-04-01', 8) \g /dev/null
 UPDATE ismap.service_applications SET status = 'accepted' WHERE application_id = 801;
+SELECT ismap_test.refused(format($$INSERT INTO ismap.auditor_status_changes (auditor_id, action, effective_on, grounds)
+                                   VALUES (%s, 'remove', '2024-02-15', '監査機関登録要件の不充足（事後に判明）')$$, :g),
+                          '55000', 'svc_audit_by_registered_auditor',
+                          'a removal effective before audits the auditor reported since is refused');
 INSERT INTO ismap.auditor_status_changes (auditor_id, action, effective_on, grounds)
-VALUES (:g, 'remove', '2024-02-15', '監査機関登録要件の不充足（事後に判明）');
-SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id)
-                            VALUES (9, '2024-04-01', 9)$$, '23514', 'svc_audit_by_registered_auditor',
-                          'an application resting on an audit reported after its auditor''s removal is refused');
-SELECT ismap_test.refused($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2024-05-01'
-                            WHERE application_id = 801$$, '23514', 'svc_audit_by_registered_auditor',
-                          'and so is the approval of one filed before the removal was known');
+VALUES (:g, 'remove', '2024-03-02', '監査機関登録要件の不充足（事後に判明）');
+SELECT ismap_test.refused(format($$INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
+                                   VALUES (9, %s, 'operating', '2023-03-01', '2024-02-29', '2024-03-05')$$, :g),
+                          '23514', 'svc_audit_by_registered_auditor',
+                          'an audit reported after its auditor''s removal is refused');
+SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id)
+                             VALUES (9, '2024-04-01', 9)$$,
+                           'an application on an audit reported while its auditor was in force is filed after the removal');
 SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'rejected', decided_on = '2024-05-01'
-                             WHERE application_id = 801$$, 'it can be rejected');
+                             WHERE application_id = 801$$, 'and one filed before it can be rejected');
 
 -- ---------------------------------------------------------------------
 -- svc_audit_kind: a design-only audit suffices only from 2020-06-01 to 2021-05-31
