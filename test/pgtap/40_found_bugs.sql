@@ -13,7 +13,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(33);
+SELECT plan(36);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -286,6 +286,16 @@ SELECT is(ismap.correct('ismap.service_status_changes', :r1_change,
           'the committee corrects the grounds of a status change with ismap.correct()');
 SELECT is((SELECT seq FROM ismap.history_head()), ismap_test.last_seq(),
           'and records the head of the log');
+SELECT lives_ok($$UPDATE ismap.settings SET value = '2 years' WHERE name = 'auditor_validity'$$,
+                'and revises a setting through ismap.settings (issue 14, item 7)');
+RESET ROLE;
+SELECT is((SELECT table_name || ' ' || (after->>'name') FROM ismap.history ORDER BY seq DESC LIMIT 1),
+          'setting_overrides auditor_validity', '(the revision is logged)');
+CREATE ROLE regress_found_nobody;
+GRANT USAGE ON SCHEMA ismap_test TO regress_found_nobody;
+SET LOCAL ROLE regress_found_nobody;
+SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '5 years' WHERE name = 'auditor_validity'$$,
+                          '42501', NULL, 'a role without UPDATE on ismap.settings cannot revise a setting');
 RESET ROLE;
 
 SELECT * FROM finish();
