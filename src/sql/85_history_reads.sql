@@ -126,10 +126,10 @@ CREATE FUNCTION ismap.entry_change_reason(list text, id bigint, from_day date, t
   SET search_path = pg_catalog, pg_temp
   AS $$
     WITH changes AS (
-           SELECT action, effective_on, grounds FROM ismap.service_status_changes
+           SELECT action, effective_on FROM ismap.service_status_changes
             WHERE list OPERATOR(pg_catalog.=) 'cloud_service' AND registration_id OPERATOR(pg_catalog.=) id
            UNION ALL
-           SELECT action, effective_on, grounds FROM ismap.auditor_status_changes
+           SELECT action, effective_on FROM ismap.auditor_status_changes
             WHERE list OPERATOR(pg_catalog.=) 'auditor' AND auditor_id OPERATOR(pg_catalog.=) id),
          renewals AS (
            SELECT applied_on, status, decided_on FROM ismap.service_applications
@@ -150,13 +150,13 @@ CREATE FUNCTION ismap.entry_change_reason(list text, id bigint, from_day date, t
     SELECT CASE
       WHEN old_status IS NULL THEN format('registered on %s', registered_on)
       WHEN new_status OPERATOR(pg_catalog.=) 'removed' THEN
-        (SELECT format('removed from %s: %s', effective_on, grounds) FROM changes
+        (SELECT format('removed from %s', effective_on) FROM changes
           WHERE action OPERATOR(pg_catalog.=) 'remove' ORDER BY effective_on LIMIT 1)
       WHEN new_status OPERATOR(pg_catalog.=) 'suspended' AND old_status OPERATOR(pg_catalog.<>) 'suspended' THEN
-        (SELECT format('suspended from %s: %s', effective_on, grounds) FROM last_change)
+        (SELECT format('suspended from %s', effective_on) FROM last_change)
       WHEN old_status OPERATOR(pg_catalog.=) 'suspended' AND new_status OPERATOR(pg_catalog.<>) 'expired'
            AND new_status OPERATOR(pg_catalog.<>) 'suspended' THEN
-        (SELECT format('suspension lifted from %s: %s', effective_on, grounds) FROM last_change)
+        (SELECT format('suspension lifted from %s', effective_on) FROM last_change)
       WHEN new_status OPERATOR(pg_catalog.=) 'expired' THEN
         COALESCE((SELECT format('renewal %s on %s', status, decided_on) FROM last_decision
                    WHERE status OPERATOR(pg_catalog.<>) 'approved'),
