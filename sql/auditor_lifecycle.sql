@@ -333,7 +333,7 @@ SELECT a.registration_number, d AS day, ismap.auditor_status(a.auditor_id, d) AS
 SELECT registration_number, ismap.auditor_status(auditor_id) AS status_today
   FROM ismap.auditors ORDER BY registration_number;
 
--- An unknown auditor has no status.
+-- An unknown auditor is refused: NULL would read as "not yet registered".
 SELECT ismap.auditor_status(-1, '2024-06-01') IS NULL AS is_null;
 
 -- ismap.auditor_standing(auditor, day): the status and the expiry of the

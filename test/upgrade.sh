@@ -112,11 +112,26 @@ record_kept() {
   done
 }
 
-# list_digest FROM: the rows of FROM (a list or a view), counted and hashed.
+# list_digest FROM [COLUMNS]: the rows of FROM (a list or a view), counted
+# and hashed: the whole rows, or the columns named (those 0.1.0 had, where
+# 0.2.0 adds some).
 list_digest() {
-  printf '%s\n' "SELECT count(*) || ' entries, md5 ' || md5(coalesce(string_agg(l::text, E'\n' ORDER BY l::text), ''))
+  local row="l::text"
+  [ $# -gt 1 ] && row="ROW($2)::text"
+  printf '%s\n' "SELECT count(*) || ' entries, md5 ' || md5(coalesce(string_agg($row, E'\n' ORDER BY $row), ''))
                    FROM $1 l"
 }
+
+# The columns of the cloud service list in 0.1.0 (0.2.0 adds the provider's
+# and the auditor's English names after them).
+CLOUD_LIST_0_1_0="l.registration_id, l.registration_number, l.service_id, l.service_name,
+  l.service_name_en, l.provider_name, l.provider_corporate_number, l.statement_scope,
+  l.service_model, l.registered_on, l.audit_period_start, l.audit_period_end,
+  l.valid_until, l.auditor_name, l.auditor_registration_number, l.status"
+# The change lists' columns but the reason: 0.2.0 no longer gives the grounds
+# of a suspension or removal there (they are not public).
+CHANGES_BUT_REASON="l.registration_number, l.change, l.old_status, l.new_status,
+  l.old_valid_until, l.new_valid_until"
 
 dropdb --if-exists "$UPGRADED" >/dev/null 2>&1
 dropdb --if-exists "$FRESH" >/dev/null 2>&1
@@ -170,16 +185,18 @@ keep "ismap.settings" \
   "SELECT count(*) || ' settings, md5 ' || md5(string_agg(s::text, E'\n' ORDER BY s.name)) FROM ismap.settings s"
 for day in 2021-06-01 2023-01-01 2024-04-01 2025-07-01 2026-11-01 2027-06-01; do
   keep "auditor_list_at('$day')" "$(list_digest "ismap.auditor_list_at('$day')")"
-  keep "cloud_service_list_at('$day')" "$(list_digest "ismap.cloud_service_list_at('$day')")"
+  keep "cloud_service_list_at('$day')" "$(list_digest "ismap.cloud_service_list_at('$day')" "$CLOUD_LIST_0_1_0")"
 done
 # As known now: the lists rebuilt from the log's row images.
 keep "auditor_list_at('2024-04-01', now())" "$(list_digest "ismap.auditor_list_at('2024-04-01', now())")"
-keep "cloud_service_list_at('2024-04-01', now())" "$(list_digest "ismap.cloud_service_list_at('2024-04-01', now())")"
-keep "cloud_service_list_periods" "$(list_digest ismap.cloud_service_list_periods)"
+keep "cloud_service_list_at('2024-04-01', now())" \
+  "$(list_digest "ismap.cloud_service_list_at('2024-04-01', now())" "$CLOUD_LIST_0_1_0")"
+keep "cloud_service_list_periods" \
+  "$(list_digest ismap.cloud_service_list_periods "$CLOUD_LIST_0_1_0, l.listed_from, l.listed_until")"
 keep "auditor_list_changes('2023-04-01', '2024-10-01')" \
-  "$(list_digest "ismap.auditor_list_changes('2023-04-01', '2024-10-01')")"
+  "$(list_digest "ismap.auditor_list_changes('2023-04-01', '2024-10-01')" "$CHANGES_BUT_REASON")"
 keep "cloud_service_list_changes('2024-04-01', '2025-04-01')" \
-  "$(list_digest "ismap.cloud_service_list_changes('2024-04-01', '2025-04-01')")"
+  "$(list_digest "ismap.cloud_service_list_changes('2024-04-01', '2025-04-01')" "$CHANGES_BUT_REASON")"
 keep "upcoming_expiries('6 months', '2026-06-01')" \
   "$(list_digest "ismap.upcoming_expiries('6 months', '2026-06-01')")"
 keep "overdue_items('2026-11-01')" "$(list_digest "ismap.overdue_items('2026-11-01')")"

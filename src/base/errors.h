@@ -17,6 +17,7 @@
 #define RULE_AUD_VALIDITY				"aud_validity"
 #define RULE_AUD_RENEWAL_GRACE			"aud_renewal_grace"
 #define RULE_AUD_COMPLIANCE_REPORT		"aud_compliance_report"
+#define RULE_AUD_PUBLIC_LIST			"aud_public_list"
 #define RULE_SVC_APPLICATION_BY_PROVIDER	"svc_application_by_provider"
 #define RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR "svc_audit_by_registered_auditor"
 #define RULE_SVC_AUDIT_KIND				"svc_audit_kind"

@@ -269,3 +269,14 @@ set_int64_column(HeapTuple tup, TupleDesc desc, const char *column, int64 value)
 
 	return heap_modify_tuple_by_cols(tup, desc, 1, &attnum, &d, &isnull);
 }
+
+/* A copy of the row with one text column set, in the current context. */
+HeapTuple
+set_text_column(HeapTuple tup, TupleDesc desc, const char *column, const char *value)
+{
+	int			attnum = column_number(desc, column);
+	Datum		d = CStringGetTextDatum(value);
+	bool		isnull = false;
+
+	return heap_modify_tuple_by_cols(tup, desc, 1, &attnum, &d, &isnull);
+}

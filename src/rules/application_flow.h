@@ -74,5 +74,7 @@ extern bool check_decision(const Application *o, const Application *n);
 extern void refuse_application_delete(const Application *a);
 extern HeapTuple set_int64_column(HeapTuple tup, TupleDesc desc,
 								  const char *column, int64 value);
+extern HeapTuple set_text_column(HeapTuple tup, TupleDesc desc,
+								 const char *column, const char *value);
 
 #endif							/* APPLICATION_FLOW_H */

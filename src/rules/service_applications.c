@@ -320,8 +320,12 @@ renewed_facts(const RegistrationFacts *facts, Term term, DateADT decided_on,
 	return undecided == 1;
 }
 
+/*
+ * Approve a new application: the registration it creates, with its number
+ * (supplied with the approval or assigned) in *number, allocated in 'cxt'.
+ */
 static int64
-approve_new(const Application *a, const Audit *audit)
+approve_new(const Application *a, const Audit *audit, MemoryContext cxt, char **number_out)
 {
 	DateADT		valid_until;
 	int64		in_force = 0,
@@ -355,6 +359,7 @@ approve_new(const Application *a, const Audit *audit)
 	facts.registered_on = a->decided_on;
 	facts.nterms = 1;
 	facts.terms = &term;
+	*number_out = MemoryContextStrdup(cxt, number);
 	registration_id = registration_row_insert(number, a->subject_id, a->decided_on, audit,
 											  valid_until, &facts);
 	registration_term_insert(registration_id, 1, a->application_id, a->decided_on, audit,
@@ -410,6 +415,8 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 	HeapTuple	result;
 	int64		registration_id = 0;
 	bool		fill_registration = false;
+	char	   *number = NULL;
+	MemoryContext trigger_cxt = CurrentMemoryContext;
 	RegistryRole role;
 
 	trigger_check(fcinfo, "ismap_service_applications_check", true, true);
@@ -469,7 +476,7 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 				approve_renewal(&new_app, &audit);
 			else
 			{
-				registration_id = approve_new(&new_app, &audit);
+				registration_id = approve_new(&new_app, &audit, trigger_cxt, &number);
 				fill_registration = true;
 			}
 			registry_role_leave(&role);
@@ -480,6 +487,8 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 
 	if (fill_registration)
 		result = set_int64_column(result, desc, "registration_id", registration_id);
+	if (number != NULL)			/* the number the approval gave, on the application too */
+		result = set_text_column(result, desc, "registration_number", number);
 	facts_refresh_due(&service_queries);	/* the row's after trigger refreshes */
 	return PointerGetDatum(result);
 }

@@ -19,6 +19,13 @@
 #include "store/restore.h"
 
 PG_FUNCTION_INFO_V1(ismap_settings_write);
+PG_FUNCTION_INFO_V1(ismap_settings_statement);
+
+/*
+ * Rows of ismap.settings the statement under way has written: an UPDATE
+ * that matches none is refused (ismap_settings_statement).
+ */
+static uint64 settings_rows_written = 0;
 PG_FUNCTION_INFO_V1(ismap_setting_overrides_check);
 
 /*
@@ -75,6 +82,7 @@ ismap_settings_write(PG_FUNCTION_ARGS)
 					 errdetail("The name or the value is null."),
 					 errhint("Give both."));
 	setting_value_check(name, value);
+	settings_rows_written++;
 
 	args[0] = CStringGetTextDatum(name);
 	args[1] = CStringGetTextDatum(value);
@@ -89,6 +97,32 @@ ismap_settings_write(PG_FUNCTION_ARGS)
 	registry_role_leave(&role);
 	SPI_finish();
 	return PointerGetDatum(newtup);
+}
+
+/*
+ * BEFORE and AFTER UPDATE FOR EACH STATEMENT ON ismap.settings.  An UPDATE
+ * whose WHERE clause names no setting (a typo: name = 'auditor_valdity')
+ * would say UPDATE 0 and change nothing, silently; it is refused, with the
+ * names of the settings.
+ */
+Datum
+ismap_settings_statement(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function ismap_settings_statement must be fired FOR EACH STATEMENT on UPDATE")));
+	if (TRIGGER_FIRED_BEFORE(td->tg_event))
+		settings_rows_written = 0;
+	else if (settings_rows_written == 0)
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
+					 "the UPDATE of ismap.settings matched no setting",
+					 errdetail("The settings are: %s.", setting_names()),
+					 errhint("Name one of them, e.g. UPDATE ismap.settings SET value = '2 years' WHERE name = 'auditor_validity'."));
+	return PointerGetDatum(NULL);
 }
 
 /*

@@ -1,30 +1,30 @@
 -- Enumerations of the design contract.
 
 CREATE TYPE ismap.application_kind AS ENUM ('new', 'renewal');
-COMMENT ON TYPE ismap.application_kind IS '申請の種別: new 新規登録申請 / renewal 登録更新申請';
+COMMENT ON TYPE ismap.application_kind IS '申請の種別: new 新規登録申請, renewal 登録更新申請 / kind of application: new (first registration), renewal';
 
 CREATE TYPE ismap.application_status AS ENUM
   ('submitted', 'accepted', 'returned', 'approved', 'rejected', 'withdrawn');
 COMMENT ON TYPE ismap.application_status IS
-  '申請の状態: submitted 申請, accepted 受理, returned 不受理, approved 登録, rejected 登録拒否, withdrawn 取下げ';
+  '申請の状態: submitted 申請, accepted 受理, returned 不受理, approved 登録, rejected 登録拒否, withdrawn 取下げ / state of an application: submitted, accepted, returned (not accepted), approved, rejected, withdrawn';
 
 CREATE TYPE ismap.assessment AS ENUM ('design', 'operating');
 COMMENT ON TYPE ismap.assessment IS
-  '監査の手続: design 整備状況評価のみ, operating 運用状況評価（整備状況評価を含む）';
+  '監査の手続: design 整備状況評価のみ, operating 運用状況評価（整備状況評価を含む） / what the audit assessed: design (design only), operating (operating effectiveness, design included)';
 
 CREATE TYPE ismap.service_model AS ENUM ('IaaS', 'PaaS', 'SaaS');
-COMMENT ON TYPE ismap.service_model IS 'サービスモデル (IaaS, PaaS, SaaS)';
+COMMENT ON TYPE ismap.service_model IS 'サービスモデル (IaaS, PaaS, SaaS) / service model';
 
 CREATE TYPE ismap.program AS ENUM ('ismap', 'ismap_liu');
-COMMENT ON TYPE ismap.program IS '制度: ismap (ISMAP), ismap_liu (ISMAP-LIU)';
+COMMENT ON TYPE ismap.program IS '制度: ismap (ISMAP), ismap_liu (ISMAP-LIU) / program: ISMAP, or ISMAP-LIU for low-impact SaaS';
 
 CREATE TYPE ismap.listing_status AS ENUM
   ('valid', 'renewal_pending', 'suspended', 'expired', 'removed');
 COMMENT ON TYPE ismap.listing_status IS
-  '登録の状態（導出）: valid 有効, renewal_pending 更新審査中, suspended 一時停止, expired 失効, removed 削除';
+  '登録の状態（導出）: valid 有効, renewal_pending 更新審査中, suspended 一時停止, expired 失効, removed 削除 / listing status (derived): valid, renewal_pending (in renewal grace), suspended, expired, removed';
 
 CREATE TYPE ismap.status_action AS ENUM ('suspend', 'lift', 'remove');
-COMMENT ON TYPE ismap.status_action IS '登録の状態の変更: suspend 一時停止, lift 一時停止の解除, remove 削除';
+COMMENT ON TYPE ismap.status_action IS '登録の状態の変更: suspend 一時停止, lift 一時停止の解除, remove 削除 / a change of status: suspend, lift (a suspension), remove';
 
 -- The facts of a registration that its status on any day depends on, kept
 -- on the registration row by the extension so that the public list needs

@@ -77,24 +77,34 @@ COMMENT ON FUNCTION ismap.corporate_number_is_valid(text) IS
 CREATE FUNCTION ismap.refuse_truncate() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_refuse_truncate';
 COMMENT ON FUNCTION ismap.refuse_truncate() IS
-  'トリガー: 登録簿の表の TRUNCATE を拒否する / trigger: registry tables are never truncated';
+  '内部用のトリガー: 登録簿の表の TRUNCATE を拒否する / internal trigger, not called by users: registry tables are never truncated';
 
 CREATE FUNCTION ismap.written_by_extension() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_written_by_extension';
 COMMENT ON FUNCTION ismap.written_by_extension() IS
-  'トリガー: 拡張機能だけが書き込む表への直接の書込みを拒否する / trigger: refuses direct writes to tables that only the extension writes';
+  '内部用のトリガー: 拡張機能だけが書き込む表への直接の書込みを拒否する / internal trigger, not called by users: refuses direct writes to tables that only the extension writes';
 
 CREATE FUNCTION ismap.settings_write() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_settings_write';
 COMMENT ON FUNCTION ismap.settings_write() IS
-  'トリガー: 設定値を検証して改定する / trigger: validates and writes a setting through the view';
+  '内部用のトリガー: 設定値を検証して改定する / internal trigger, not called by users: validates and writes a setting through the view';
 CREATE FUNCTION ismap.setting_overrides_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_setting_overrides_check';
 COMMENT ON FUNCTION ismap.setting_overrides_check() IS
-  'トリガー: 設定値を検証する / trigger: validates a setting written directly';
+  '内部用のトリガー: 設定値を検証する / internal trigger, not called by users: validates a setting written directly';
 
 CREATE TRIGGER settings_write INSTEAD OF INSERT OR UPDATE OR DELETE ON ismap.settings
   FOR EACH ROW EXECUTE FUNCTION ismap.settings_write();
+
+-- An UPDATE that matches no setting is refused (a misspelt name).
+CREATE FUNCTION ismap.settings_statement() RETURNS trigger
+  LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_settings_statement';
+COMMENT ON FUNCTION ismap.settings_statement() IS
+  '内部用のトリガー: 設定に当たらない更新を拒否する / internal trigger: refuses an UPDATE of ismap.settings that matches no setting';
+CREATE TRIGGER settings_update_begins BEFORE UPDATE ON ismap.settings
+  FOR EACH STATEMENT EXECUTE FUNCTION ismap.settings_statement();
+CREATE TRIGGER settings_update_matched AFTER UPDATE ON ismap.settings
+  FOR EACH STATEMENT EXECUTE FUNCTION ismap.settings_statement();
 CREATE TRIGGER setting_overrides_check BEFORE INSERT OR UPDATE OR DELETE ON ismap.setting_overrides
   FOR EACH ROW EXECUTE FUNCTION ismap.setting_overrides_check();
 CREATE TRIGGER setting_overrides_no_truncate BEFORE TRUNCATE ON ismap.setting_overrides

@@ -15,7 +15,7 @@ COMMENT ON COLUMN ismap.organizations.name_en IS '英文名称 / English name';
 CREATE FUNCTION ismap.organizations_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_organizations_check';
 COMMENT ON FUNCTION ismap.organizations_check() IS
-  'トリガー: 法人番号と名称を検証する / trigger: checks the corporate number and the name';
+  '内部用のトリガー: 法人番号と名称を検証する / internal trigger, not called by users: checks the corporate number and the name';
 
 CREATE TRIGGER organizations_check BEFORE INSERT OR UPDATE ON ismap.organizations
   FOR EACH ROW EXECUTE FUNCTION ismap.organizations_check();
@@ -25,7 +25,7 @@ CREATE TRIGGER organizations_check BEFORE INSERT OR UPDATE ON ismap.organization
 CREATE FUNCTION ismap.keep_references() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_keep_references';
 COMMENT ON FUNCTION ismap.keep_references() IS
-  'トリガー: 参照されている法人・クラウドサービスの削除とIDの変更を拒否する（sec_history） / trigger: a referenced organization or service is never deleted, and ids never change';
+  '内部用のトリガー: 参照されている法人・クラウドサービスの削除とIDの変更を拒否する（sec_history） / internal trigger, not called by users: a referenced organization or service is never deleted, and ids never change';
 
 CREATE TRIGGER organizations_keep_references BEFORE UPDATE OR DELETE ON ismap.organizations
   FOR EACH ROW EXECUTE FUNCTION ismap.keep_references();

@@ -107,23 +107,23 @@ COMMENT ON COLUMN ismap.auditor_compliance_reports.filed_on IS '報告日 / the 
 CREATE FUNCTION ismap.facts_refresh() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_facts_refresh';
 COMMENT ON FUNCTION ismap.facts_refresh() IS
-  'トリガー: 登録の行に状態の判定に必要な事実の写しを保ち、本日のリストが変われば ismap_list_changed を通知する / trigger: keeps the facts copy on the registration row and notifies ismap_list_changed';
+  '内部用のトリガー: 登録の行に状態の判定に必要な事実の写しを保ち、本日のリストが変われば ismap_list_changed を通知する / internal trigger, not called by users: keeps the facts copy on the registration row and notifies ismap_list_changed';
 
 -- Triggers: the rules of chapter 4, in C.
 CREATE FUNCTION ismap.auditor_applications_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_auditor_applications_check';
 COMMENT ON FUNCTION ismap.auditor_applications_check() IS
-  'トリガー: 監査機関の申請の流れと登録・更新（aud_application_flow, aud_renewal_grace, aud_validity） / trigger: auditor application flow and approval';
+  '内部用のトリガー: 監査機関の申請の流れと登録・更新（aud_application_flow, aud_renewal_grace, aud_validity） / internal trigger, not called by users: auditor application flow and approval';
 
 CREATE FUNCTION ismap.auditor_status_changes_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_auditor_status_changes_check';
 COMMENT ON FUNCTION ismap.auditor_status_changes_check() IS
-  'トリガー: 監査機関の一時停止・解除・削除（ovs_suspension） / trigger: auditor suspension, lift and removal';
+  '内部用のトリガー: 監査機関の一時停止・解除・削除（ovs_suspension） / internal trigger, not called by users: auditor suspension, lift and removal';
 
 CREATE FUNCTION ismap.compliance_reports_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_compliance_reports_check';
 COMMENT ON FUNCTION ismap.compliance_reports_check() IS
-  'トリガー: 遵守状況報告の提出（aud_compliance_report） / trigger: compliance report filing';
+  '内部用のトリガー: 遵守状況報告の提出（aud_compliance_report） / internal trigger, not called by users: compliance report filing';
 
 CREATE TRIGGER auditor_applications_check
   BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_applications

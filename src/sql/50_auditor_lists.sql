@@ -13,7 +13,7 @@ CREATE FUNCTION ismap.auditor_standing(auditor_id bigint, as_of date,
   LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_auditor_standing';
 COMMENT ON FUNCTION ismap.auditor_standing(bigint, date) IS
-  '監査機関のある日の状態とその日に効力のある有効期限 / status of an auditor on a day, and the expiry of the term in force that day';
+  '内部用: 監査機関のある日の状態とその日に効力のある有効期限 / internal, not called by users: status of an auditor on a day, and the expiry of the term in force that day';
 
 CREATE FUNCTION ismap.registration_standing(facts ismap.registration_facts, registered_on date, day date,
                                             OUT status ismap.listing_status,
@@ -23,13 +23,23 @@ CREATE FUNCTION ismap.registration_standing(facts ismap.registration_facts, regi
   LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
   AS 'MODULE_PATHNAME', 'ismap_registration_standing';
 COMMENT ON FUNCTION ismap.registration_standing(ismap.registration_facts, date, date) IS
-  '登録の行に保たれた事実からある日の状態、その日の有効期間、審査中の更新申請の申請日を求める / status on a day, the term in force and a pending renewal''s filing date, from the facts kept on a registration row';
+  '内部用: 登録の行に保たれた事実からある日の状態、その日の有効期間、審査中の更新申請の申請日を求める / internal, not called by users: status on a day, the term in force and a pending renewal''s filing date, from the facts kept on a registration row';
+
+-- The lists refuse a NULL day (or moment) instead of answering with no
+-- rows, which would read as an empty list.  Called with the list's
+-- argument and no column, it is a one-time filter: evaluated once per query.
+CREATE FUNCTION ismap.list_arg_given(value anyelement, name text, rule text)
+  RETURNS boolean
+  LANGUAGE c IMMUTABLE PARALLEL SAFE
+  AS 'MODULE_PATHNAME', 'ismap_list_arg_given';
+COMMENT ON FUNCTION ismap.list_arg_given(anyelement, text, text) IS
+  '内部用: リストの引数が NULL でないことを確かめる / internal: refuses a NULL argument of a list function';
 
 CREATE FUNCTION ismap.auditor_list_at(day date)
   RETURNS TABLE (auditor_id bigint, registration_number text, name text, name_en text,
                  corporate_number text, registered_on date, valid_until date,
                  status ismap.listing_status)
-  LANGUAGE sql STABLE STRICT SECURITY DEFINER
+  LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
   AS $$
     SELECT a.auditor_id, a.registration_number, o.name, o.name_en, o.corporate_number,
@@ -38,6 +48,7 @@ CREATE FUNCTION ismap.auditor_list_at(day date)
       JOIN ismap.organizations o ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id
      CROSS JOIN LATERAL ismap.registration_standing(a.facts, a.registered_on, day) s
      WHERE s.status OPERATOR(pg_catalog.=) ANY ('{valid,renewal_pending,suspended}'::ismap.listing_status[])
+       AND ismap.list_arg_given(day, 'day', 'aud_public_list')
      ORDER BY a.registration_number
   $$;
 COMMENT ON FUNCTION ismap.auditor_list_at(date) IS

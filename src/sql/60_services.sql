@@ -141,19 +141,19 @@ COMMENT ON COLUMN ismap.service_status_changes.grounds IS '理由 / grounds of t
 CREATE FUNCTION ismap.cloud_services_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_cloud_services_check';
 COMMENT ON FUNCTION ismap.cloud_services_check() IS
-  'トリガー: クラウドサービスの記載事項を検証する / trigger: checks a cloud service row';
+  '内部用のトリガー: クラウドサービスの記載事項を検証する / internal trigger, not called by users: checks a cloud service row';
 CREATE FUNCTION ismap.audits_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_audits_check';
 COMMENT ON FUNCTION ismap.audits_check() IS
-  'トリガー: 監査（svc_audit_by_registered_auditor, svc_audit_period, sec_conflict_of_interest） / trigger: audits';
+  '内部用のトリガー: 監査（svc_audit_by_registered_auditor, svc_audit_period, sec_conflict_of_interest） / internal trigger, not called by users: audits';
 CREATE FUNCTION ismap.service_applications_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_service_applications_check';
 COMMENT ON FUNCTION ismap.service_applications_check() IS
-  'トリガー: クラウドサービスの申請の流れと登録・更新（svc_application_flow ほか） / trigger: service application flow and approval';
+  '内部用のトリガー: クラウドサービスの申請の流れと登録・更新（svc_application_flow ほか） / internal trigger, not called by users: service application flow and approval';
 CREATE FUNCTION ismap.service_status_changes_check() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_service_status_changes_check';
 COMMENT ON FUNCTION ismap.service_status_changes_check() IS
-  'トリガー: クラウドサービスの登録の一時停止・解除・削除（ovs_suspension） / trigger: service suspension, lift and removal';
+  '内部用のトリガー: クラウドサービスの登録の一時停止・解除・削除（ovs_suspension） / internal trigger, not called by users: service suspension, lift and removal';
 
 CREATE TRIGGER cloud_services_check BEFORE INSERT OR UPDATE ON ismap.cloud_services
   FOR EACH ROW EXECUTE FUNCTION ismap.cloud_services_check();

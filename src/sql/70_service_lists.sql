@@ -59,7 +59,8 @@ CREATE VIEW ismap.cloud_service_list_periods WITH (security_barrier) AS
          s.statement_scope, s.service_model, sp.registered_on,
          sp.audit_period_start, sp.audit_period_end, sp.valid_until,
          ao.name AS auditor_name, au.registration_number AS auditor_registration_number,
-         sp.status, sp.listed_from, sp.listed_until
+         sp.status, sp.listed_from, sp.listed_until,
+         p.name_en AS provider_name_en, ao.name_en AS auditor_name_en
     FROM ismap.service_list_spans sp
     JOIN ismap.cloud_services s ON s.service_id OPERATOR(pg_catalog.=) sp.service_id
     JOIN ismap.organizations p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
@@ -68,12 +69,33 @@ CREATE VIEW ismap.cloud_service_list_periods WITH (security_barrier) AS
    WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program;
 COMMENT ON VIEW ismap.cloud_service_list_periods IS
   'ISMAP クラウドサービスリストに載る期間の一覧（過去・現在・予定） / every period of every registration on the public cloud service list: past, present and already known future';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.registration_id IS '登録ID / registration id';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.registration_number IS '登録番号 / registration number';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.service_id IS 'クラウドサービスID / service id';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.service_name IS 'クラウドサービスの名称 / service name';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.service_name_en IS 'クラウドサービスの英文名称 / service name in English';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.provider_name IS 'クラウドサービス事業者 / provider';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.provider_corporate_number IS '事業者の法人番号 / provider''s corporate number';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.statement_scope IS '言明の対象範囲 / statement scope';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.service_model IS 'サービスモデル / service model';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.registered_on IS '登録日 / registration date';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.audit_period_start IS 'この期間に効力のある登録の監査対象期間（開始） / audit period start of the term in force in this period';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.audit_period_end IS '同（終了） / audit period end of that term';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.valid_until IS 'その有効期限 / valid until';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.auditor_name IS 'その監査を行った監査機関 / auditor of that audit';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.auditor_registration_number IS '監査機関の登録番号 / auditor''s registration number';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.status IS 'この期間の状態（valid, renewal_pending, suspended） / status in this period';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.listed_from IS 'この期間の初日 / first day of the period';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.listed_until IS 'この期間の末日（infinity: 終わりが未定） / last day of the period (infinity: no end known yet)';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.provider_name_en IS '事業者の英文名称 / provider''s English name';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.auditor_name_en IS '監査機関の英文名称 / auditor''s English name';
 
 -- Plain SQL that PostgreSQL inlines into the caller's query (no SECURITY
 -- DEFINER, no SET, not STRICT: each would prevent that), and PARALLEL
 -- SAFE, or the inlined query could not use parallel workers; every name and
 -- operator is schema-qualified, so the caller's search_path cannot change
--- its meaning, and it reads only the public view above.
+-- its meaning, and it reads only the public view above.  A NULL day is
+-- refused (list_arg_given: a one-time filter, evaluated once per query).
 CREATE FUNCTION ismap.cloud_service_list_at(day date)
   RETURNS TABLE (registration_id bigint, registration_number text,
                  service_id bigint, service_name text, service_name_en text,
@@ -81,17 +103,18 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date)
                  statement_scope text, service_model ismap.service_model,
                  registered_on date, audit_period_start date, audit_period_end date,
                  valid_until date, auditor_name text, auditor_registration_number text,
-                 status ismap.listing_status)
+                 status ismap.listing_status, provider_name_en text, auditor_name_en text)
   LANGUAGE sql STABLE PARALLEL SAFE
   AS $$
     SELECT l.registration_id, l.registration_number, l.service_id, l.service_name,
            l.service_name_en, l.provider_name, l.provider_corporate_number,
            l.statement_scope, l.service_model, l.registered_on, l.audit_period_start,
            l.audit_period_end, l.valid_until, l.auditor_name, l.auditor_registration_number,
-           l.status
+           l.status, l.provider_name_en, l.auditor_name_en
       FROM ismap.cloud_service_list_periods l
      WHERE l.listed_from OPERATOR(pg_catalog.<=) day
        AND l.listed_until OPERATOR(pg_catalog.>=) day
+       AND ismap.list_arg_given(day, 'day', 'svc_public_list')
      ORDER BY l.registration_number
   $$;
 COMMENT ON FUNCTION ismap.cloud_service_list_at(date) IS
@@ -105,7 +128,7 @@ CREATE VIEW ismap.cloud_service_list WITH (security_barrier) AS
          l.service_name_en, l.provider_name, l.provider_corporate_number,
          l.statement_scope, l.service_model, l.registered_on, l.audit_period_start,
          l.audit_period_end, l.valid_until, l.auditor_name, l.auditor_registration_number,
-         l.status
+         l.status, l.provider_name_en, l.auditor_name_en
     FROM ismap.cloud_service_list_periods l
    WHERE l.listed_from OPERATOR(pg_catalog.<=) (SELECT ismap.today())
      AND l.listed_until OPERATOR(pg_catalog.>=) (SELECT ismap.today())
@@ -128,3 +151,5 @@ COMMENT ON COLUMN ismap.cloud_service_list.valid_until IS '有効期限 / valid 
 COMMENT ON COLUMN ismap.cloud_service_list.auditor_name IS '監査機関 / auditor';
 COMMENT ON COLUMN ismap.cloud_service_list.auditor_registration_number IS '監査機関の登録番号 / auditor''s registration number';
 COMMENT ON COLUMN ismap.cloud_service_list.status IS '状態（valid, renewal_pending, suspended） / status';
+COMMENT ON COLUMN ismap.cloud_service_list.provider_name_en IS '事業者の英文名称 / provider''s English name';
+COMMENT ON COLUMN ismap.cloud_service_list.auditor_name_en IS '監査機関の英文名称 / auditor''s English name';

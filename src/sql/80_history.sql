@@ -35,11 +35,11 @@ COMMENT ON COLUMN ismap.history.hash IS 'この行の SHA-256（前の行のハ�
 CREATE FUNCTION ismap.log_change() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_log_change';
 COMMENT ON FUNCTION ismap.log_change() IS
-  'トリガー: 登録簿の変更を決定の記録に追記する / trigger: appends every change to the decision log';
+  '内部用のトリガー: 登録簿の変更を決定の記録に追記する / internal trigger, not called by users: appends every change to the decision log';
 CREATE FUNCTION ismap.history_guard() RETURNS trigger
   LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_history_guard';
 COMMENT ON FUNCTION ismap.history_guard() IS
-  'トリガー: 決定の記録の更新・削除を拒否する / trigger: the decision log is append-only';
+  '内部用のトリガー: 決定の記録の更新・削除を拒否する / internal trigger, not called by users: the decision log is append-only';
 
 CREATE TRIGGER history_append_only BEFORE INSERT OR UPDATE OR DELETE ON ismap.history
   FOR EACH ROW EXECUTE FUNCTION ismap.history_guard();
@@ -50,7 +50,7 @@ CREATE FUNCTION ismap.history_first_break(OUT seq bigint, OUT problem text)
   LANGUAGE c STABLE PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_verify_history';
 COMMENT ON FUNCTION ismap.history_first_break() IS
-  '決定の記録の連鎖の最初の切れ目（なければ NULL） / first broken link of the chain, or nulls';
+  '内部用: 決定の記録の連鎖の最初の切れ目（なければ NULL） / internal, not called by users: first broken link of the chain, or nulls';
 
 CREATE FUNCTION ismap.verify_history()
   RETURNS TABLE (seq bigint, problem text)
@@ -74,7 +74,7 @@ CREATE FUNCTION ismap.history_first_break(expected_seq bigint, expected_hash tex
   LANGUAGE c STABLE PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_verify_history';
 COMMENT ON FUNCTION ismap.history_first_break(bigint, text) IS
-  '決定の記録の連鎖の最初の切れ目（控えた末尾に届かない場合を含む。なければ NULL） / first broken link of the chain, or of its reach to a recorded head; or nulls';
+  '内部用: 決定の記録の連鎖の最初の切れ目（控えた末尾に届かない場合を含む。なければ NULL） / internal, not called by users: first broken link of the chain, or of its reach to a recorded head; or nulls';
 
 CREATE FUNCTION ismap.verify_history(expected_seq bigint, expected_hash text)
   RETURNS TABLE (seq bigint, problem text)

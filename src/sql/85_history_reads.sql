@@ -17,7 +17,7 @@ CREATE FUNCTION ismap.known_rows(table_name text, as_known_at timestamptz)
      WHERE k.after IS NOT NULL
   $$;
 COMMENT ON FUNCTION ismap.known_rows(text, timestamptz) IS
-  'ある時点で記録されていた表の行（決定の記録から復元） / rows of a registry table as recorded at a moment, rebuilt from the decision log';
+  '内部用: ある時点で記録されていた表の行（決定の記録から復元） / internal, not called by users: rows of a registry table as recorded at a moment, rebuilt from the decision log';
 
 CREATE FUNCTION ismap.cloud_service_list_at(day date, as_known_at timestamptz)
   RETURNS TABLE (registration_id bigint, registration_number text,
@@ -26,8 +26,8 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date, as_known_at timestamptz)
                  statement_scope text, service_model ismap.service_model,
                  registered_on date, audit_period_start date, audit_period_end date,
                  valid_until date, auditor_name text, auditor_registration_number text,
-                 status ismap.listing_status)
-  LANGUAGE sql STABLE STRICT SECURITY DEFINER
+                 status ismap.listing_status, provider_name_en text, auditor_name_en text)
+  LANGUAGE sql STABLE SECURITY DEFINER
   -- the rebuilt rows have no statistics: keep the planner from compiling
   -- a plan it wrongly believes huge
   SET search_path = pg_catalog, pg_temp
@@ -50,7 +50,7 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date, as_known_at timestamptz)
     SELECT r.registration_id, r.registration_number, s.service_id, s.name, s.name_en,
            p.name, p.corporate_number, s.statement_scope, s.service_model,
            r.registered_on, st.audit_period_start, st.audit_period_end, st.valid_until,
-           ao.name, au.registration_number, st.status
+           ao.name, au.registration_number, st.status, p.name_en, ao.name_en
       FROM regs r
       JOIN services s ON s.service_id OPERATOR(pg_catalog.=) r.service_id
       JOIN orgs p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
@@ -70,6 +70,8 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date, as_known_at timestamptz)
       JOIN orgs ao ON ao.organization_id OPERATOR(pg_catalog.=) au.organization_id
      WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program
        AND st.status OPERATOR(pg_catalog.=) ANY ('{valid,renewal_pending,suspended}'::ismap.listing_status[])
+       AND ismap.list_arg_given(day, 'day', 'svc_public_list')
+       AND ismap.list_arg_given(as_known_at, 'as_known_at', 'svc_public_list')
      ORDER BY r.registration_number
   $$;
 COMMENT ON FUNCTION ismap.cloud_service_list_at(date, timestamptz) IS
@@ -79,7 +81,7 @@ CREATE FUNCTION ismap.auditor_list_at(day date, as_known_at timestamptz)
   RETURNS TABLE (auditor_id bigint, registration_number text, name text, name_en text,
                  corporate_number text, registered_on date, valid_until date,
                  status ismap.listing_status)
-  LANGUAGE sql STABLE STRICT SECURITY DEFINER
+  LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
   SET jit = off
   AS $$
@@ -110,6 +112,8 @@ CREATE FUNCTION ismap.auditor_list_at(day date, as_known_at timestamptz)
              ARRAY(SELECT c.effective_on FROM changes c WHERE c.auditor_id OPERATOR(pg_catalog.=) a.auditor_id ORDER BY c.effective_on, c.change_id)
            )::ismap.registration_facts, a.registered_on, day) s
      WHERE s.status OPERATOR(pg_catalog.=) ANY ('{valid,renewal_pending,suspended}'::ismap.listing_status[])
+       AND ismap.list_arg_given(day, 'day', 'aud_public_list')
+       AND ismap.list_arg_given(as_known_at, 'as_known_at', 'aud_public_list')
      ORDER BY a.registration_number
   $$;
 COMMENT ON FUNCTION ismap.auditor_list_at(date, timestamptz) IS
@@ -172,7 +176,7 @@ CREATE FUNCTION ismap.entry_change_reason(list text, id bigint, from_day date, t
     END
   $$;
 COMMENT ON FUNCTION ismap.entry_change_reason(text, bigint, date, date, ismap.listing_status, ismap.listing_status, date, date, date) IS
-  'リストの項目が二日の間で変わった理由 / why a list entry changed between two days';
+  '内部用: リストの項目が二日の間で変わった理由 / internal, not called by users: why a list entry changed between two days';
 
 CREATE FUNCTION ismap.cloud_service_list_changes(from_day date, to_day date)
   RETURNS TABLE (registration_number text, service_name text, change text,

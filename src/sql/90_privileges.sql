@@ -18,6 +18,7 @@ GRANT EXECUTE ON FUNCTION
   ismap.auditor_list_at(date),
   ismap.service_status(bigint, date),
   ismap.registration_standing(ismap.registration_facts, date, date),
+  ismap.list_arg_given(anyelement, text, text),
   ismap.cloud_service_list_at(date),
   ismap.cloud_service_list_at(date, timestamptz),
   ismap.auditor_list_at(date, timestamptz),

@@ -9,9 +9,10 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 
+#include "base/errors.h"
 #include "state/fact_tables.h"
+#include "state/facts_scan.h"
 #include "state/listing_status.h"
-#include "state/registration_facts.h"
 #include "store/registry.h"
 
 PG_FUNCTION_INFO_V1(ismap_auditor_status);
@@ -28,10 +29,15 @@ standing_of(int64 auditor_id, DateADT day, Standing *standing, Term *term)
 
 	SPI_connect();
 	registry_role_enter(&role);
-	found = facts_load(&auditor_queries, auditor_id, true, caller, &facts, NULL);
+	found = facts_scan(auditor_queries.tables, auditor_id, true, caller, &facts, NULL, NULL);
 	registry_role_leave(&role);
 	SPI_finish();
 	if (!found)
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_AUD_PUBLIC_LIST,
+					 psprintf("there is no auditor %lld", (long long) auditor_id),
+					 errdetail("The status functions answer for the auditors of ismap.auditors; NULL means one not yet registered on that day."),
+					 errhint("Find the id by its number: SELECT auditor_id FROM ismap.auditors WHERE registration_number = 'A24-0001'."));
+	if (facts.nterms == 0)
 		return false;
 	*standing = standing_on(&facts, day);
 	if (standing->term)

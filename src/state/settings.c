@@ -19,6 +19,7 @@
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "lib/stringinfo.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -244,6 +245,18 @@ setting_months(const char *name)
 		setting_cache.months_known[slot] = true;
 	}
 	return months;
+}
+
+/* The names of the settings, comma separated, for messages. */
+char *
+setting_names(void)
+{
+	StringInfoData names;
+
+	initStringInfo(&names);
+	for (int i = 0; i < (int) lengthof(setting_specs); i++)
+		appendStringInfo(&names, "%s%s", i > 0 ? ", " : "", setting_specs[i].name);
+	return names.data;
 }
 
 DateADT

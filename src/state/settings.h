@@ -11,6 +11,7 @@
 
 extern int	setting_months(const char *name);
 extern DateADT setting_date(const char *name);
+extern char *setting_names(void);
 
 /* Refuses (setting_value) a name that is not a setting or a value it cannot take. */
 extern void setting_value_check(const char *name, const char *value);

@@ -125,8 +125,10 @@ SELECT is((SELECT count(DISTINCT ismap.auditor_status(a.auditor_id, d::date))
 
 -- Edge days
 SELECT is((SELECT count(*) FROM ismap.auditor_list_at('2020-01-01')), 0::bigint, 'the list before any registration is empty');
-SELECT is((SELECT count(*) FROM ismap.auditor_list_at(NULL)), 0::bigint, 'the list of a null day is empty');
-SELECT is(ismap.auditor_status(99999, '2024-01-01'), NULL, 'an unknown auditor has no status');
+SELECT ismap_test.refused($$SELECT count(*) FROM ismap.auditor_list_at(NULL)$$, '22004', 'aud_public_list',
+                          'the list of a null day is refused, not empty');
+SELECT ismap_test.refused($$SELECT ismap.auditor_status(99999, '2024-01-01')$$, '22023', 'aud_public_list',
+                          'the status of an unknown auditor is refused, not null');
 
 -- ---------------------------------------------------------------------
 -- The view auditor_list is the list of ismap.today()

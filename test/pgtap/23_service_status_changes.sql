@@ -278,7 +278,8 @@ ALTER TABLE ismap.service_status_changes ENABLE TRIGGER service_status_changes_r
 SELECT results_eq(format($$SELECT d, ismap.service_status(%s, d)::text FROM unnest(ARRAY['2025-02-01', '2025-02-10']::date[]) AS d$$, :r1b),
                   $$VALUES ('2025-02-01'::date, 'suspended'), ('2025-02-10', 'valid')$$,
                   'the status, read from the tables, has both');
-SELECT is(ismap.service_status(99999, '2024-06-01'), NULL, 'an unknown registration has no status');
+SELECT ismap_test.refused($$SELECT ismap.service_status(99999, '2024-06-01')$$, '22023', 'svc_public_list',
+                          'the status of an unknown registration is refused, not null');
 SELECT is(ismap.service_status(:r2, NULL), NULL, 'nor has any registration on a null day');
 
 -- ---------------------------------------------------------------------
