@@ -46,6 +46,7 @@ OBJS = \
 	src/rules/compliance_reports.o \
 	src/rules/corporate_number.o \
 	src/rules/corrections.o \
+	src/rules/labels.o \
 	src/rules/past_decisions.o \
 	src/rules/references.o \
 	src/rules/registration_number.o \

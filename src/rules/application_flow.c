@@ -106,7 +106,8 @@ refuse_change_of(const Application *a, const char *column)
 				 psprintf("the %s of an application cannot be changed", column),
 				 errdetail("Application %lld would change its %s.",
 						   (long long) a->application_id, column),
-				 errhint("Only status and decided_on change as an application is decided; withdraw it and file a new one to change anything else."));
+				 errhint("Only status and decided_on change as an application is decided. ismap.correct() corrects a decided application's decided_on, not its %s: an undecided application can be withdrawn and filed again.",
+						 column));
 }
 
 static bool

@@ -20,6 +20,7 @@
 #include "base/trigger_check.h"
 #include "rules/application_flow.h"
 #include "rules/corrections.h"
+#include "rules/labels.h"
 #include "rules/past_decisions.h"
 #include "state/applicant_scan.h"
 #include "state/civil_period.h"
@@ -102,15 +103,16 @@ check_new_filing(const Application *a)
 	if (auditors_in_force(a->subject_id, a->applied_on, &in_force, &had_expired) > 0)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization is already a registered auditor",
-					 errdetail("Auditor %lld of organization %lld is in force on %s.",
-							   (long long) in_force, (long long) a->subject_id,
+					 errdetail("Auditor %s of organization %s is in force on %s.",
+							   auditor_label(in_force), organization_label(a->subject_id),
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a renewal (kind 'renewal') instead."));
 	if (overlapping_application_exists(&auditor_applicant, false, a->subject_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization already has an undecided application",
-					 errdetail("Organization %lld has a new application that was undecided on %s or is dated later.",
-							   (long long) a->subject_id, ismap_date_text(a->applied_on)),
+					 errdetail("Organization %s has a new application that was undecided on %s or is dated later.",
+							   organization_label(a->subject_id),
+							   ismap_date_text(a->applied_on)),
 					 errhint("Decide or withdraw that application first."));
 }
 
@@ -133,21 +135,21 @@ renewed_auditor(const Application *a)
 	if (n == 0 && had_expired)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_RENEWAL_GRACE,
 					 "a renewal filed after the registration expired is not a renewal",
-					 errdetail("Organization %lld has no auditor registration in force on %s.",
-							   (long long) a->subject_id,
+					 errdetail("Organization %s has no auditor registration in force on %s.",
+							   organization_label(a->subject_id), 
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new')."));
 	if (n == 0)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization has no auditor registration to renew",
-					 errdetail("Organization %lld has no auditor registration in force on %s.",
-							   (long long) a->subject_id,
+					 errdetail("Organization %s has no auditor registration in force on %s.",
+							   organization_label(a->subject_id), 
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new')."));
 	ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 				 "the renewal does not say which auditor it renews",
-				 errdetail("Organization %lld has %d auditor registrations in force on %s.",
-						   (long long) a->subject_id, n,
+				 errdetail("Organization %s has %d auditor registrations in force on %s.",
+						   organization_label(a->subject_id), n, 
 						   ismap_date_text(a->applied_on)),
 				 errhint("Give auditor_id."));
 	return 0;					/* not reached */
@@ -170,9 +172,10 @@ check_renewal_filing(const Application *a, int64 auditor_id)
 	if (organization_id != a->subject_id)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "an organization renews only its own auditor registration",
-					 errdetail("Auditor %lld belongs to organization %lld, not %lld.",
-							   (long long) auditor_id, (long long) organization_id,
-							   (long long) a->subject_id),
+					 errdetail("Auditor %s belongs to organization %s, not %s.",
+							   auditor_label(auditor_id),
+							   organization_label(organization_id), 
+							   organization_label(a->subject_id)),
 					 errhint("Give the organization that holds the registration."));
 
 	latest = &facts.terms[facts.nterms - 1];
@@ -190,22 +193,22 @@ check_renewal_filing(const Application *a, int64 auditor_id)
 	if (s.status == LISTING_REMOVED)
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 "a removed auditor cannot be renewed",
-					 errdetail("Auditor %lld was removed on or before %s; removal is final.",
-							   (long long) auditor_id, ismap_date_text(a->applied_on)),
+					 errdetail("Auditor %s was removed on or before %s; removal is final.",
+							   auditor_label(auditor_id), ismap_date_text(a->applied_on)),
 					 errhint("The organization may file a new application."));
 	if (a->applied_on > latest->valid_until)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_RENEWAL_GRACE,
 					 "a renewal filed after the registration expired is not a renewal",
-					 errdetail("Auditor %lld was valid until %s; the renewal is dated %s.",
-							   (long long) auditor_id,
+					 errdetail("Auditor %s was valid until %s; the renewal is dated %s.",
+							   auditor_label(auditor_id), 
 							   ismap_date_text(latest->valid_until),
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new')."));
 	if (overlapping_application_exists(&auditor_applicant, true, auditor_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the auditor already has an undecided renewal",
-					 errdetail("Auditor %lld has a renewal that was undecided on %s or is dated later.",
-							   (long long) auditor_id, ismap_date_text(a->applied_on)),
+					 errdetail("Auditor %s has a renewal that was undecided on %s or is dated later.",
+							   auditor_label(auditor_id), ismap_date_text(a->applied_on)),
 					 errhint("Decide or withdraw that renewal first."));
 }
 
@@ -300,8 +303,8 @@ approve_new(const Application *a)
 		registered_since(&auditor_applicant, a->subject_id, a->decided_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_APPLICATION_FLOW,
 					 "the organization is already a registered auditor",
-					 errdetail("Auditor %lld of organization %lld is in force on %s.",
-							   (long long) in_force, (long long) a->subject_id,
+					 errdetail("Auditor %s of organization %s is in force on %s.",
+							   auditor_label(in_force), organization_label(a->subject_id),
 							   ismap_date_text(a->decided_on)),
 					 errhint("Reject or withdraw this application; the organization renews instead."));
 	valid_until = term_valid_until(a);
@@ -334,8 +337,9 @@ approve_renewal(const Application *a)
 	if (is_removed_by(&facts, a->decided_on))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 "a removed auditor cannot be renewed",
-					 errdetail("Auditor %lld was removed on or before %s; removal is final.",
-							   (long long) a->target_id, ismap_date_text(a->decided_on)),
+					 errdetail("Auditor %s was removed on or before %s; removal is final.",
+							   auditor_label(a->target_id),
+							   ismap_date_text(a->decided_on)),
 					 errhint("Reject this renewal; the organization may file a new application."));
 	valid_until = term_valid_until(a);
 

@@ -21,6 +21,7 @@
 #include "base/xact_scope.h"
 #include "log/history.h"
 #include "rules/audits.h"
+#include "rules/labels.h"
 #include "state/civil_period.h"
 #include "state/fact_tables.h"
 #include "state/listing_status.h"
@@ -180,10 +181,8 @@ check_audit_by_registered_auditor(const Audit *audit)
 	if (s.status != LISTING_VALID && s.status != LISTING_RENEWAL_PENDING)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
 					 "the auditor was not in force on the day of the audit report",
-					 errdetail("Auditor %lld was %s on %s.", (long long) audit->auditor_id,
-							   s.status == LISTING_NONE ? "not yet registered" :
-							   listing_status_label(s.status),
-							   ismap_date_text(audit->reported_on)),
+					 errdetail("Auditor %s %s on %s.", auditor_label(audit->auditor_id),
+							   standing_phrase(s.status), ismap_date_text(audit->reported_on)),
 					 errhint("Only an audit reported while its auditor is on the ISMAP auditor list, and not suspended, counts."));
 	return organization;
 }
@@ -289,14 +288,16 @@ ismap_audits_check(PG_FUNCTION_ARGS)
 	if (provider == 0)
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
 					 "an audit is of a recorded cloud service",
-					 errdetail("There is no cloud service %lld.", (long long) audit.service_id),
+					 errdetail("There is no cloud service %lld.",
+							   (long long) audit.service_id),
 					 errhint("Record the service in ismap.cloud_services and give its service_id."));
 	if (provider == auditor_organization)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SEC_CONFLICT_OF_INTEREST,
 					 "an auditor never audits a service of its own organization",
-					 errdetail("Organization %lld provides service %lld and is auditor %lld.",
-							   (long long) provider, (long long) audit.service_id,
-							   (long long) audit.auditor_id),
+					 errdetail("Organization %s provides service %s and is auditor %s.",
+							   organization_label(provider),
+							   service_label(audit.service_id),
+							   auditor_label(audit.auditor_id)),
 					 errhint("The audit must be by an auditor of another organization."));
 	registry_role_leave(&role);
 	SPI_finish();

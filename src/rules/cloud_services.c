@@ -16,6 +16,7 @@
 #include "base/blank_text.h"
 #include "base/errors.h"
 #include "base/trigger_check.h"
+#include "rules/labels.h"
 #include "store/columns.h"
 #include "store/registry.h"
 #include "store/restore.h"
@@ -75,8 +76,9 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 		old_provider != provider)
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_APPLICATION_BY_PROVIDER,
 					 "the provider of a cloud service cannot change",
-					 errdetail("Service provided by organization %lld would pass to %lld.",
-							   (long long) old_provider, (long long) provider),
+					 errdetail("Service provided by organization %s would pass to %s.",
+							   organization_label(old_provider),
+							   organization_label(provider)),
 					 errhint("Its registrations rest on the provider's applications; the new provider registers the service anew."));
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		check_provider_recorded(provider);

@@ -9,6 +9,7 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "mb/pg_wchar.h"
@@ -17,6 +18,9 @@
 #include "base/blank_text.h"
 #include "base/errors.h"
 #include "base/trigger_check.h"
+#include "store/columns.h"
+#include "store/kept_plans.h"
+#include "store/registry.h"
 #include "store/restore.h"
 
 PG_FUNCTION_INFO_V1(ismap_corporate_number_is_valid);
@@ -94,6 +98,52 @@ check_name(const char *name)
 					 errhint("Give the registered name (商号又は名称)."));
 }
 
+/*
+ * An organization is recorded once: another with the same 法人番号 would
+ * meet the unique index with a bare 23505.  Refused here, naming the one
+ * that has it (read as the registry's owner: the writer may not read
+ * every organization).  'self' is the row as it stands (the old row of an
+ * UPDATE, the new one of an INSERT), which may keep its own number.
+ */
+static void
+check_number_unused(const char *number, HeapTuple self, TupleDesc desc)
+{
+	static KeptPlan other = {
+		"SELECT organization_id, name FROM ismap.organizations"
+		" WHERE corporate_number OPERATOR(pg_catalog.=) $1"
+		" AND organization_id IS DISTINCT FROM $2 LIMIT 1",
+		2, {TEXTOID, INT8OID}
+	};
+	Datum		args[2];
+	char		nulls[2] = {' ', ' '};
+	int64		id;
+	RegistryRole role;
+
+	args[0] = CStringGetTextDatum(number);
+	if (tuple_get_int64(self, desc, "organization_id", &id))
+		args[1] = Int64GetDatum(id);
+	else
+		nulls[1] = 'n';
+	SPI_connect();
+	registry_role_enter(&role);
+	kept_plan_run(&other, args, nulls, true, 1);
+	registry_role_leave(&role);
+	if (SPI_processed == 1)
+	{
+		int64		other_id = 0;
+		char	   *other_name = spi_get_text(0, 2);
+
+		spi_get_int64(0, 1, &other_id);
+		ismap_refuse(ERRCODE_UNIQUE_VIOLATION, RULE_ORG_CORPORATE_NUMBER,
+					 psprintf("corporate number %s is already recorded", number),
+					 errdetail("%s (organization_id %lld) has the 法人番号 %s.",
+							   other_name, (long long) other_id, number),
+					 errhint("An organization is recorded once: use organization_id %lld, or correct the number of the one recorded wrongly with ismap.correct().",
+							 (long long) other_id));
+	}
+	SPI_finish();
+}
+
 /* BEFORE INSERT OR UPDATE ON ismap.organizations */
 Datum
 ismap_organizations_check(PG_FUNCTION_ARGS)
@@ -101,6 +151,7 @@ ismap_organizations_check(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	HeapTuple	tup;
 	TupleDesc	desc;
+	char	   *number;
 
 	trigger_check(fcinfo, "ismap_organizations_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -108,7 +159,9 @@ ismap_organizations_check(PG_FUNCTION_ARGS)
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	desc = RelationGetDescr(td->tg_relation);
 
-	check_corporate_number(SPI_getvalue(tup, desc, SPI_fnumber(desc, "corporate_number")));
+	number = SPI_getvalue(tup, desc, SPI_fnumber(desc, "corporate_number"));
+	check_corporate_number(number);
 	check_name(SPI_getvalue(tup, desc, SPI_fnumber(desc, "name")));
+	check_number_unused(number, td->tg_trigtuple, desc);
 	return PointerGetDatum(tup);
 }

@@ -24,6 +24,7 @@
 
 #include "base/errors.h"
 #include "base/today.h"
+#include "rules/labels.h"
 #include "rules/past_decisions.h"
 #include "state/listing_status.h"
 #include "store/scan_table.h"
@@ -66,10 +67,10 @@ check_audits_still_rest(int64 auditor_id, const RegistrationFacts *facts, DateAD
 						 RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
 						 psprintf("%s dated %s would contradict an audit recorded since",
 								  decision, ismap_date_text(since)),
-						 errdetail("Audit %lld was reported on %s by auditor %lld, in force that day; with this decision the auditor would have been %s.",
+						 errdetail("Audit %lld was reported on %s by auditor %s, in force that day; with this decision the auditor %s then.",
 								   (long long) int64_column(&audits_by_auditor, AUDIT_ID, rows[i], desc),
-								   ismap_date_text(reported_on), (long long) auditor_id,
-								   listing_status_label(s.status)),
+								   ismap_date_text(reported_on), auditor_label(auditor_id),
+								   standing_phrase(s.status)),
 						 errhint("Date the decision after %s, or correct the audit's record first.",
 								 ismap_date_text(reported_on)));
 	}

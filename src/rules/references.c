@@ -29,6 +29,7 @@
 
 #include "base/errors.h"
 #include "base/trigger_check.h"
+#include "rules/labels.h"
 #include "store/columns.h"
 #include "store/kept_plans.h"
 #include "store/registry.h"
@@ -40,12 +41,14 @@ typedef struct Referrer
 {
 	const char *what;			/* "cloud service 12" says what refers */
 	KeptPlan	query;			/* the id of one row that refers to $1 */
+	char	   *(*label) (int64 id);	/* its name in messages; NULL: its id */
 } Referrer;
 
 typedef struct Referenced
 {
 	const char *table;
 	const char *what;			/* "organization 3" */
+	char	   *(*label) (int64 id);	/* its name in messages */
 	const char *key;
 	const char *hint;
 	int			nreferrers;
@@ -53,28 +56,28 @@ typedef struct Referenced
 } Referenced;
 
 static Referenced organizations = {
-	"organizations", "organization", "organization_id",
+	"organizations", "organization", organization_label, "organization_id",
 	"Correct its name with ismap.correct(); an organization that others refer to stays recorded.",
 	3, {
 		{"cloud service", {"SELECT service_id FROM ismap.cloud_services"
-				" WHERE provider_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}},
+				" WHERE provider_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, service_label},
 		{"auditor application", {"SELECT application_id FROM ismap.auditor_applications"
-				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}},
+				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 		{"auditor", {"SELECT auditor_id FROM ismap.auditors"
-				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}},
+				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, auditor_label},
 	}
 };
 
 static Referenced cloud_services = {
-	"cloud_services", "cloud service", "service_id",
+	"cloud_services", "cloud service", service_label, "service_id",
 	"Correct its name with ismap.correct(); a service that audits or applications refer to stays recorded.",
 	3, {
 		{"audit", {"SELECT audit_id FROM ismap.audits"
-				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}},
+				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 		{"service application", {"SELECT application_id FROM ismap.service_applications"
-				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}},
+				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 		{"service registration", {"SELECT registration_id FROM ismap.service_registrations"
-				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}},
+				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, registration_label},
 	}
 };
 
@@ -134,7 +137,8 @@ ismap_keep_references(PG_FUNCTION_ARGS)
 
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,
 						 psprintf("the id of %s %lld cannot change", ref->what, (long long) id),
-						 errdetail("%s would become %s.", ref->key, new_text ? new_text : "null"),
+						 errdetail("%s would become %s.",
+								   ref->key, new_text ? new_text : "null"),
 						 errhint("The registry's rows and its history refer to it by this id."));
 		}
 		return PointerGetDatum(td->tg_newtuple);
@@ -147,12 +151,16 @@ ismap_keep_references(PG_FUNCTION_ARGS)
 		int64		referrer = referring_row(&ref->referrers[i], id);
 
 		if (referrer != 0)
+		{
+			Referrer   *r = &ref->referrers[i];
+
 			ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SEC_HISTORY,
-						 psprintf("%s %lld is referred to and cannot be deleted",
-								  ref->what, (long long) id),
-						 errdetail("%s %lld refers to it.", ref->referrers[i].what,
-								   (long long) referrer),
+						 psprintf("%s %s is referred to and cannot be deleted",
+								  ref->what, ref->label(id)),
+						 errdetail("The %s %s refers to it.", r->what,
+								   r->label ? r->label(referrer) : psprintf("%lld", (long long) referrer)),
 						 errhint("%s", ref->hint));
+		}
 	}
 	registry_role_leave(&role);
 	SPI_finish();

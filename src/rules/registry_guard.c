@@ -32,6 +32,30 @@ rule_argument(TriggerData *td, const char *funcname)
 	return td->tg_trigger->tgargs[0];
 }
 
+/*
+ * What to do instead of writing a table the extension maintains: what
+ * writes or ends its rows.
+ */
+static const char *
+instead_of_writing(const char *table, bool deleting)
+{
+	if (strcmp(table, "service_registrations") == 0)
+		return deleting ?
+			"A registration is never deleted: it ends by a removal (INSERT INTO ismap.service_status_changes ... action 'remove') or by expiry." :
+			"A registration is written by the approval of an application (UPDATE ismap.service_applications SET status = 'approved', decided_on = ...).";
+	if (strcmp(table, "auditors") == 0)
+		return deleting ?
+			"An auditor's registration is never deleted: it ends by a removal (INSERT INTO ismap.auditor_status_changes ... action 'remove') or by expiry." :
+			"An auditor's registration is written by the approval of an application (UPDATE ismap.auditor_applications SET status = 'approved', decided_on = ...).";
+	if (strcmp(table, "service_registration_terms") == 0 || strcmp(table, "auditor_terms") == 0)
+		return "Validity terms are written by approvals; a mistyped approval date is corrected with ismap.correct(), which moves its term.";
+	if (strcmp(table, "service_list_spans") == 0)
+		return "The periods on the list follow from the registrations' facts: write those (applications, status changes).";
+	if (strcmp(table, "setting_defaults") == 0)
+		return "The defaults come with the extension: change a setting with UPDATE ismap.settings SET value = ... WHERE name = ....";
+	return "The extension maintains this table.";
+}
+
 /* BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW, argument: the rule id */
 Datum
 ismap_written_by_extension(PG_FUNCTION_ARGS)
@@ -50,7 +74,8 @@ ismap_written_by_extension(PG_FUNCTION_ARGS)
 					 errdetail("A direct %s was attempted.",
 							   TRIGGER_FIRED_BY_INSERT(td->tg_event) ? "INSERT" :
 							   TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? "UPDATE" : "DELETE"),
-					 errhint("The extension maintains this table: approve an application, record a status change or update ismap.settings instead."));
+					 errhint("%s", instead_of_writing(RelationGetRelationName(td->tg_relation),
+												   TRIGGER_FIRED_BY_DELETE(td->tg_event))));
 	return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(td->tg_event) ?
 						   td->tg_newtuple : td->tg_trigtuple);
 }

@@ -25,6 +25,7 @@
 #include "rules/application_flow.h"
 #include "rules/audits.h"
 #include "rules/corrections.h"
+#include "rules/labels.h"
 #include "rules/registration_number.h"
 #include "rules/registration_rows.h"
 #include "state/applicant_scan.h"
@@ -114,9 +115,8 @@ check_audit(const Application *a, Audit *audit)
 	if (audit->service_id != a->subject_id)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
 					 "the audit is of another service",
-					 errdetail("Audit %lld is of service %lld; the application is for service %lld.",
-							   (long long) audit->audit_id, (long long) audit->service_id,
-							   (long long) a->subject_id),
+					 errdetail("Audit %lld is of service %s; the application is for service %s.",
+							   (long long) audit->audit_id, service_label(audit->service_id), service_label(a->subject_id)),
 					 errhint("Give an audit of the service applied for."));
 	if (audit->reported_on > a->applied_on)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
@@ -151,15 +151,16 @@ check_new_filing(const Application *a)
 	if (registrations_in_force(a->subject_id, a->applied_on, &in_force, &total, NULL) > 0)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service is already registered",
-					 errdetail("Registration %lld of service %lld is in force on %s.",
-							   (long long) in_force, (long long) a->subject_id,
+					 errdetail("Registration %s of service %s is in force on %s.",
+							   registration_label(in_force), service_label(a->subject_id),
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a renewal (kind 'renewal') instead."));
 	if (overlapping_application_exists(&service_applicant, false, a->subject_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service already has an undecided application",
-					 errdetail("Service %lld has a new application that was undecided on %s or is dated later.",
-							   (long long) a->subject_id, ismap_date_text(a->applied_on)),
+					 errdetail("Service %s has a new application that was undecided on %s or is dated later.",
+							   service_label(a->subject_id),
+							   ismap_date_text(a->applied_on)),
 					 errhint("Decide or withdraw that application first."));
 }
 
@@ -184,12 +185,14 @@ renewed_registration(const Application *a)
 	if (total == 0)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service has no registration to renew",
-					 errdetail("Service %lld has never been registered.", (long long) a->subject_id),
+					 errdetail("Service %s has never been registered.",
+							   service_label(a->subject_id)),
 					 errhint("File a new application (kind 'new')."));
 	ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 				 "the renewal does not say which registration it renews",
-				 errdetail("Service %lld has %d registrations, %d of them in force on %s.",
-						   (long long) a->subject_id, total, n, ismap_date_text(a->applied_on)),
+				 errdetail("Service %s has %d registrations, %d of them in force on %s.",
+						   service_label(a->subject_id), total, n,
+						   ismap_date_text(a->applied_on)),
 				 errhint("Give registration_id."));
 	return 0;					/* not reached */
 }
@@ -212,8 +215,9 @@ check_renewal_filing(const Application *a, int64 registration_id, const Audit *a
 	if (service_id != a->subject_id)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_BY_PROVIDER,
 					 "a renewal renews a registration of the service applied for",
-					 errdetail("Registration %lld is of service %lld, not %lld.",
-							   (long long) registration_id, (long long) service_id,
+					 errdetail("Registration %s is of service %s, not %lld.",
+							   registration_label(registration_id),
+							   service_label(service_id), 
 							   (long long) a->subject_id),
 					 errhint("Give a registration of this service."));
 
@@ -221,8 +225,9 @@ check_renewal_filing(const Application *a, int64 registration_id, const Audit *a
 	if (is_removed_by(&facts, a->applied_on))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 "a removed registration cannot be renewed",
-					 errdetail("Registration %lld was removed on or before %s; removal is final.",
-							   (long long) registration_id, ismap_date_text(a->applied_on)),
+					 errdetail("Registration %s was removed on or before %s; removal is final.",
+							   registration_label(registration_id),
+							   ismap_date_text(a->applied_on)),
 					 errhint("The provider may file a new application."));
 	if (a->applied_on < latest->in_force_from)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_RENEWAL_GRACE,
@@ -236,15 +241,17 @@ check_renewal_filing(const Application *a, int64 registration_id, const Audit *a
 	if (a->applied_on > latest->valid_until)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_RENEWAL_DEADLINE,
 					 "a renewal filed after the registration expired is not a renewal",
-					 errdetail("Registration %lld was valid until %s; the renewal is dated %s.",
-							   (long long) registration_id, ismap_date_text(latest->valid_until),
+					 errdetail("Registration %s was valid until %s; the renewal is dated %s.",
+							   registration_label(registration_id),
+							   ismap_date_text(latest->valid_until), 
 							   ismap_date_text(a->applied_on)),
 					 errhint("File a new application (kind 'new'); it makes a new registration."));
 	if (overlapping_application_exists(&service_applicant, true, registration_id, a->applied_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the registration already has an undecided renewal",
-					 errdetail("Registration %lld has a renewal that was undecided on %s or is dated later.",
-							   (long long) registration_id, ismap_date_text(a->applied_on)),
+					 errdetail("Registration %s has a renewal that was undecided on %s or is dated later.",
+							   registration_label(registration_id),
+							   ismap_date_text(a->applied_on)),
 					 errhint("Decide or withdraw that renewal first."));
 	if (audit->period_start != latest->period_end + 1)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
@@ -340,8 +347,8 @@ approve_new(const Application *a, const Audit *audit, MemoryContext cxt, char **
 		registered_since(&service_applicant, a->subject_id, a->decided_on))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_APPLICATION_FLOW,
 					 "the service is already registered",
-					 errdetail("Registration %lld of service %lld is in force on %s.",
-							   (long long) in_force, (long long) a->subject_id,
+					 errdetail("Registration %s of service %s is in force on %s.",
+							   registration_label(in_force), service_label(a->subject_id),
 							   ismap_date_text(a->decided_on)),
 					 errhint("Reject or withdraw this application; the provider renews instead."));
 	valid_until = term_valid_until(a, audit);
@@ -382,14 +389,16 @@ approve_renewal(const Application *a, const Audit *audit)
 	if (a->registration_number != NULL)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 "a renewal keeps the registration's number",
-					 errdetail("The approval gives registration_number %s.", a->registration_number),
+					 errdetail("The approval gives registration_number %s.",
+							   a->registration_number),
 					 errhint("Leave registration_number null when approving a renewal."));
 	registration_lock_facts(&service_queries, a->target_id, CurrentMemoryContext, &facts, NULL);
 	if (is_removed_by(&facts, a->decided_on))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 "a removed registration cannot be renewed",
-					 errdetail("Registration %lld was removed on or before %s; removal is final.",
-							   (long long) a->target_id, ismap_date_text(a->decided_on)),
+					 errdetail("Registration %s was removed on or before %s; removal is final.",
+							   registration_label(a->target_id),
+							   ismap_date_text(a->decided_on)),
 					 errhint("Reject this renewal; the provider may file a new application."));
 	valid_until = term_valid_until(a, audit);
 

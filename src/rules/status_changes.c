@@ -22,6 +22,7 @@
 #include "base/today.h"
 #include "base/trigger_check.h"
 #include "log/correction_reason.h"
+#include "rules/labels.h"
 #include "rules/past_decisions.h"
 #include "state/fact_tables.h"
 #include "state/facts_due.h"
@@ -91,8 +92,8 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 	if (c->effective_on < facts->registered_on)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_SUSPENSION,
 					 "a status change cannot take effect before the registration",
-					 errdetail("The %s %lld was registered on %s; the change is effective on %s.",
-							   c->noun, (long long) c->target_id,
+					 errdetail("The %s was registered on %s; the change is effective on %s.",
+							   fact_subject_label(c->noun, c->target_id),
 							   ismap_date_text(facts->registered_on),
 							   ismap_date_text(c->effective_on)),
 					 errhint("Give an effective date on or after %s.",
@@ -100,16 +101,16 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 	if (is_removed_by(facts, DATEVAL_NOEND))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 psprintf("a removed %s cannot change status", c->noun),
-					 errdetail("The %s %lld is removed; removal is final.",
-							   c->noun, (long long) c->target_id),
+					 errdetail("The %s is removed; removal is final.",
+							   fact_subject_label(c->noun, c->target_id)),
 					 errhint("A new application makes a new registration."));
 	if (last != NULL &&
 		(c->effective_on < last->effective_on ||
 		 (c->effective_on == last->effective_on && action != ACTION_REMOVE)))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_SUSPENSION,
 					 "status changes are recorded in effective-date order",
-					 errdetail("The last change of %s %lld takes effect on %s; this one on %s.",
-							   c->noun, (long long) c->target_id,
+					 errdetail("The last change of %s takes effect on %s; this one on %s.",
+							   fact_subject_label(c->noun, c->target_id),
 							   ismap_date_text(last->effective_on),
 							   ismap_date_text(c->effective_on)),
 					 errhint("Give an effective date after %s (a removal may share the day).",
@@ -120,23 +121,23 @@ check_against_facts(const ChangeRow *c, const RegistrationFacts *facts)
 		(last_suspension == NULL || last_suspension->action != ACTION_SUSPEND))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 psprintf("only a suspended %s can have its suspension lifted", c->noun),
-					 errdetail("The %s %lld is not suspended.", c->noun, (long long) c->target_id),
+					 errdetail("The %s is not suspended.", fact_subject_label(c->noun, c->target_id)),
 					 errhint("Record a suspension first, or nothing."));
 	if (action == ACTION_SUSPEND)
 	{
 		if (last_suspension != NULL && last_suspension->action == ACTION_SUSPEND)
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 						 psprintf("the %s is already suspended", c->noun),
-						 errdetail("The %s %lld has been suspended since %s.",
-								   c->noun, (long long) c->target_id,
+						 errdetail("The %s has been suspended since %s.",
+								   fact_subject_label(c->noun, c->target_id),
 								   ismap_date_text(last_suspension->effective_on)),
 						 errhint("Lift the suspension first, or remove the registration."));
 		s = standing_on(facts, c->effective_on);
 		if (s.status != LISTING_VALID && s.status != LISTING_RENEWAL_PENDING)
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 						 "only a registration in force can be suspended",
-						 errdetail("The %s %lld is %s on %s.", c->noun, (long long) c->target_id,
-								   listing_status_label(s.status),
+						 errdetail("The %s %s on %s.", fact_subject_label(c->noun, c->target_id),
+								   standing_phrase(s.status),
 								   ismap_date_text(c->effective_on)),
 						 errhint("Suspend it with an effective date on which it is valid or in renewal grace."));
 	}

@@ -128,7 +128,7 @@ SELECT ismap_test.accepted($$UPDATE ismap.organizations SET corporate_number = '
 -- One organization per corporate number.
 SELECT ismap_test.refused($$INSERT INTO ismap.organizations (organization_id, corporate_number, name)
                             VALUES (5, '7999900000101', '架空監査法人さくら（重複）')$$,
-                          '23505', 'organizations_corporate_number_key', 'a corporate number registered twice is refused');
+                          '23505', 'org_corporate_number', 'a corporate number registered twice is refused, with the rule id');
 
 -- sec_history: the table is never truncated.
 SELECT ismap_test.refused($$TRUNCATE ismap.organizations CASCADE$$, '55000', 'sec_history',
