@@ -1,6 +1,6 @@
--- Holes found in the dates and numbers of the registry (issue 13, item 5):
--- settings that move.  Each refusal is tested with its SQLSTATE and rule
--- id, and that it changed nothing.
+-- Holes found in the dates and numbers of the registry (issue 13, items 5
+-- and 6): settings that move, dates before the scheme.  Each refusal is
+-- tested with its SQLSTATE and rule id, and that it changed nothing.
 \set ON_ERROR_STOP 1
 \set QUIET 1
 \pset format unaligned
@@ -10,7 +10,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(63);
+SELECT plan(98);
 SET LOCAL ismap.today = '2026-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -64,10 +64,14 @@ SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '2020-01-01' WHER
                            'scheme_start 2020-01-01 (the earliest) is accepted');
 SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '2031-06-01' WHERE name = 'scheme_start'$$,
                            'scheme_start five years after today (the latest) is accepted');
--- The latest day moves with today.
+-- The latest day moves with today; a value once accepted is still read
+-- when ismap.today is pinned to an earlier day (a backfill).
 SET LOCAL ismap.today = '2024-01-01';
 SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '2029-01-02' WHERE name = 'scheme_start'$$,
                           '22023', 'setting_value', 'on 2024-01-01, scheme_start 2029-01-02 is refused');
+SELECT ismap_test.refused($$INSERT INTO ismap.auditor_applications (organization_id, applied_on) VALUES (3, '2024-01-01')$$,
+                          '23514', 'aud_application_flow',
+                          'and scheme_start 2031-06-01, accepted on 2026-06-01, is read: nothing is filed before it');
 SET LOCAL ismap.today = '2026-06-01';
 SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '2020-06-01' WHERE name = 'scheme_start'$$,
                            'scheme_start back to 2020-06-01');
@@ -110,6 +114,91 @@ SELECT ismap_test.accepted(format($$UPDATE ismap.settings SET value = %L WHERE n
                ('design_only_window', '1 year')) AS s(n, v);
 SELECT results_eq($$SELECT name, value FROM ismap.settings WHERE value IS DISTINCT FROM default_value$$,
                   $$SELECT NULL::text, NULL::text WHERE false$$, 'every setting is back to its default');
+
+-- =====================================================================
+-- Issue 13, item 6: no date before the scheme's start (2020-06-01).
+-- Filings, audit reports, decisions, status changes and compliance
+-- report filings before it are refused, each with its family's rule and a
+-- hint naming scheme_start.
+
+-- Filings
+SELECT ismap_test.refused(format($$INSERT INTO ismap.auditor_applications (organization_id, applied_on) VALUES (2, %L)$$, d),
+                          '23514', 'aud_application_flow', format('an auditor application dated %s is refused', d))
+  FROM unnest(ARRAY['0001-01-01', '4713-01-01 BC', '2002-04-01', '2020-05-31']) AS d;
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id)
+                                   VALUES (2, %L, 2)$$, d),
+                          '23514', 'svc_application_flow', format('a service application dated %s is refused', d))
+  FROM unnest(ARRAY['0001-01-01', '2002-04-01', '2020-05-31']) AS d;
+SELECT is((SELECT hint FROM ismap_test.error_of($$INSERT INTO ismap.auditor_applications (organization_id, applied_on)
+                                                   VALUES (2, '2002-04-01')$$)),
+          'Give a date on or after 2020-06-01, the setting scheme_start.', 'the hint names scheme_start and its value');
+SELECT ismap_test.accepted($$INSERT INTO ismap.auditor_applications (application_id, organization_id, applied_on)
+                             VALUES (201, 2, '2020-06-01')$$, 'an auditor application on the scheme''s first day is accepted');
+
+-- Decisions
+UPDATE ismap.auditor_applications SET status = 'accepted' WHERE application_id = 201;
+SELECT ismap_test.refused(format($$UPDATE ismap.auditor_applications SET status = 'approved', decided_on = %L
+                                    WHERE application_id = 201$$, d),
+                          '23514', 'aud_application_flow', format('an auditor approval dated %s is refused', d))
+  FROM unnest(ARRAY['4713-01-01 BC', '0001-01-01', '2002-06-01', '2020-05-31']) AS d;
+SELECT is((SELECT hint FROM ismap_test.error_of($$UPDATE ismap.auditor_applications SET status = 'approved',
+                                                   decided_on = '2002-06-01' WHERE application_id = 201$$)),
+          'Give a date on or after 2020-06-01, the setting scheme_start.',
+          'a decision before the scheme is refused as such, not merely as one before its application');
+SELECT is((SELECT count(*) FROM ismap.auditors WHERE organization_id = 2), 0::bigint,
+          'no auditor (and no registration number) came of those approvals');
+SELECT ismap_test.svc_file(301, 3, '2026-05-01', 3) \g /dev/null
+SELECT ismap_test.svc_decide(301, 'accepted', NULL) \g /dev/null
+SELECT ismap_test.refused(format($$UPDATE ismap.service_applications SET status = %L, decided_on = '2002-06-01'
+                                    WHERE application_id = 301$$, s),
+                          '23514', 'svc_application_flow', format('a service application %s on 2002-06-01 is refused', s))
+  FROM unnest(ARRAY['approved', 'rejected', 'withdrawn']) AS s;
+SELECT ismap_test.accepted($$UPDATE ismap.auditor_applications SET status = 'approved', decided_on = '2020-06-01'
+                             WHERE application_id = 201$$, 'an approval on the scheme''s first day is accepted');
+SELECT auditor_id AS b, registration_number AS b_number FROM ismap.auditors WHERE organization_id = 2 \gset
+SELECT is(:'b_number'::text, 'A20-0002', 'and numbered with the year 2020');
+
+-- Audit reports (svc_audit_period); an audit period may begin before the
+-- scheme (rules.md bounds only its length and its report).
+SELECT ismap_test.refused(format($$INSERT INTO ismap.audits (service_id, auditor_id, assessment, period_start, period_end, reported_on)
+                                   VALUES (4, %s, 'operating', %L, %L, %L)$$, :a, ps, pe, r),
+                          '23514', 'svc_audit_period', format('an audit reported on %s is refused', r))
+  FROM (VALUES ('2001-04-01'::date, '2002-03-31'::date, '2002-05-01'::date),
+               ('0001-01-01', '0001-06-30', '0001-07-01'),
+               ('2019-06-01', '2020-05-30', '2020-05-31')) AS x(ps, pe, r);
+SELECT is((SELECT hint FROM ismap_test.error_of(format($$INSERT INTO ismap.audits (service_id, auditor_id, assessment,
+                                                          period_start, period_end, reported_on)
+                                                          VALUES (4, %s, 'operating', '2001-04-01', '2002-03-31', '2002-05-01')$$, :a))),
+          'Give a date on or after 2020-06-01, the setting scheme_start.', 'the audit''s refusal names scheme_start');
+SELECT ismap_test.accepted(format($$INSERT INTO ismap.audits (audit_id, service_id, auditor_id, assessment, period_start,
+                                                              period_end, reported_on)
+                                    VALUES (40, 4, %s, 'operating', '2019-07-01', '2020-06-30', '2020-07-10')$$, :a),
+                           'an audit period that began before the scheme, reported after its start, is accepted');
+
+-- Status changes (ovs_suspension)
+SELECT ismap_test.svc_register(201, 2, 2, '2026-05-01', '2026-05-10') AS r2 \gset
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_status_changes (registration_id, action, effective_on, grounds)
+                                   VALUES (%s, 'suspend', %L, '重大インシデントの未報告')$$, :r2, d),
+                          '23514', 'ovs_suspension', format('a service suspension effective %s is refused', d))
+  FROM unnest(ARRAY['0001-01-01', '2002-01-01']) AS d;
+SELECT ismap_test.refused(format($$INSERT INTO ismap.auditor_status_changes (auditor_id, action, effective_on, grounds)
+                                   VALUES (%s, 'suspend', %L, '監査品質の重大な不備')$$, :b, d),
+                          '23514', 'ovs_suspension', format('an auditor suspension effective %s is refused', d))
+  FROM unnest(ARRAY['0001-01-01', '2002-01-01']) AS d;
+SELECT is((SELECT hint FROM ismap_test.error_of(format($$INSERT INTO ismap.auditor_status_changes (auditor_id, action, effective_on, grounds)
+                                                          VALUES (%s, 'suspend', '2002-01-01', '監査品質の重大な不備')$$, :b))),
+          'Give a date on or after 2020-06-01, the setting scheme_start.',
+          'a status change before the scheme is refused as such, not merely as one before the registration');
+
+-- Compliance reports (aud_compliance_report)
+SELECT report_id AS report FROM ismap.auditor_compliance_reports WHERE application_id = 201 \gset
+SELECT ismap_test.refused(format($$UPDATE ismap.auditor_compliance_reports SET filed_on = %L WHERE report_id = %s$$, d, :report),
+                          '23514', 'aud_compliance_report', format('a compliance report filed on %s is refused', d))
+  FROM unnest(ARRAY['0001-01-01', '2002-01-01', '2020-05-31']) AS d;
+SELECT is((SELECT hint FROM ismap_test.error_of(format($$UPDATE ismap.auditor_compliance_reports SET filed_on = '2002-01-01'
+                                                          WHERE report_id = %s$$, :report))),
+          'Give a date on or after 2020-06-01, the setting scheme_start.',
+          'a filing before the scheme is refused as such, not merely as one before the application');
 
 SELECT * FROM finish();
 ROLLBACK;
