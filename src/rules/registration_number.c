@@ -1,12 +1,21 @@
 /*
  * registration_number.c
- *		Numbers of cloud service registrations: 'C', the two-digit year of
- *		registration, '-', a serial of at least four digits, '-', one digit
- *		(C24-0071-1).  The serial comes from a bigint sequence and simply
- *		grows past four digits, so the registry never runs out of numbers.
- *		A number supplied with an approval (a backfill of the published
- *		list) must have that form, the year of its registration, and be
- *		unused.
+ *		Registration numbers: the two-digit year of registration and a
+ *		serial of at least four digits, for auditors 'A' + year + '-' +
+ *		serial (A24-0001), for cloud services 'C' + year + '-' + serial +
+ *		'-' + one digit (C24-0071-1).  The serials come from bigint
+ *		sequences and simply grow past four digits, so the registry never
+ *		runs out of numbers.  A service number supplied with an approval
+ *		(a backfill of the published list) must have that form, the year
+ *		of its registration, and be unused.
+ *
+ * Two digits of year cannot name two years: a registration is dated by
+ * its approval, which the rules date no earlier than the scheme's start
+ * (a setting, itself no earlier than 2020-01-01) and no later than today,
+ * so its year lies from 2020 on, and two digits name such years
+ * unambiguously until 2099.  A registration dated outside 2000..2099
+ * (ismap.today pinned to 2100, say) is refused rather than given digits
+ * that another century's registrations would share.
  */
 #include "postgres.h"
 
@@ -24,15 +33,25 @@
 #include "store/scan_table.h"
 #include "store/tables.h"
 
-static int
-year_of(DateADT day)
+/*
+ * The two digits of the year of a registration dated registered_on; rule:
+ * the refusal's, should the year lie outside 2000..2099.
+ */
+int
+registration_year_digits(DateADT registered_on, const char *rule)
 {
 	int			y,
 				m,
 				d;
 
-	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	return y;
+	j2date(registered_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	if (y < 2000 || y > 2099)
+		ismap_refuse(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE, rule,
+					 "a registration number carries the year of a registration from 2000 to 2099",
+					 errdetail("The registration would be dated %s; two digits of its year would also name another century's.",
+							   ismap_date_text(registered_on)),
+					 errhint("Date the decision from the scheme's start to today; check ismap.today."));
+	return y % 100;
 }
 
 static bool
@@ -84,6 +103,7 @@ number_in_use(const char *number)
 void
 check_supplied_service_number(const char *number, DateADT registered_on)
 {
+	int			registered_yy = registration_year_digits(registered_on, RULE_SVC_REGISTRATION_ON_APPROVAL);
 	int			yy;
 
 	if (!well_formed(number, &yy))
@@ -91,11 +111,11 @@ check_supplied_service_number(const char *number, DateADT registered_on)
 					 psprintf("\"%s\" is not a registration number", number),
 					 errdetail("A registration number is C, the two-digit year of registration, a hyphen, a serial of at least four digits, a hyphen and one digit."),
 					 errhint("Write it like C24-0071-1, or leave registration_number null to have one assigned."));
-	if (yy != year_of(registered_on) % 100)
+	if (yy != registered_yy)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 psprintf("registration number %s does not carry the year of registration", number),
 					 errdetail("The registration is dated %s.", ismap_date_text(registered_on)),
-					 errhint("Begin the number with C%02d-.", year_of(registered_on) % 100));
+					 errhint("Begin the number with C%02d-.", registered_yy));
 	if (number_in_use(number))
 		ismap_refuse(ERRCODE_UNIQUE_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 psprintf("registration number %s is already in use", number),
@@ -108,20 +128,21 @@ char *
 assign_service_number(DateADT registered_on)
 {
 	Oid			serials = get_relname_relid("service_registration_serial", ismap_namespace());
+	int			registered_yy;
 
 	if (!OidIsValid(serials))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 "the sequence ismap.service_registration_serial is missing",
 					 errdetail("Registration numbers are assigned from it."),
 					 errhint("Reinstall the extension: drop and create it, or restore it from a dump."));
+	registered_yy = registration_year_digits(registered_on, RULE_SVC_REGISTRATION_ON_APPROVAL);
 	for (;;)
 	{
 		/* nextval() itself, checking the registry owner's privilege on it */
 		int64		serial = nextval_internal(serials, true);
 		char	   *number;
 
-		number = psprintf("C%02d-%04lld-1", year_of(registered_on) % 100,
-						  (long long) serial);
+		number = psprintf("C%02d-%04lld-1", registered_yy, (long long) serial);
 		/* a supplied number may already have taken this serial */
 		if (!number_in_use(number))
 			return number;

@@ -10,7 +10,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(98);
+SELECT plan(102);
 SET LOCAL ismap.today = '2026-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -199,6 +199,28 @@ SELECT is((SELECT hint FROM ismap_test.error_of(format($$UPDATE ismap.auditor_co
                                                           WHERE report_id = %s$$, :report))),
           'Give a date on or after 2020-06-01, the setting scheme_start.',
           'a filing before the scheme is refused as such, not merely as one before the application');
+
+-- The year in a registration number: two digits, for registrations of
+-- 2000 to 2099 only (ismap.today pinned far ahead).
+SET LOCAL ismap.today = '2100-01-20';
+SELECT ismap_test.register(301, 3, '2099-06-01', '2099-06-10') AS c \gset
+SELECT is((SELECT registration_number FROM ismap.auditors WHERE auditor_id = :c), 'A99-0003',
+          'an auditor approved in 2099 is numbered A99-');
+SELECT ismap_test.file(401, 4, '2100-01-04') \g /dev/null
+UPDATE ismap.auditor_applications SET status = 'accepted' WHERE application_id = 401;
+SELECT ismap_test.refused($$UPDATE ismap.auditor_applications SET status = 'approved', decided_on = '2100-01-20'
+                            WHERE application_id = 401$$, '22008', 'aud_application_flow',
+                          'an auditor approved in 2100 gets no number (A00- is 2000''s)');
+SELECT ismap_test.audit(50, 5, :c, '2099-01-01', '2099-12-31', '2100-01-05') \g /dev/null
+SELECT ismap_test.svc_file(501, 5, '2100-01-10', 50) \g /dev/null
+SELECT ismap_test.svc_decide(501, 'accepted', NULL) \g /dev/null
+SELECT ismap_test.refused($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2100-01-20'
+                            WHERE application_id = 501$$, '22008', 'svc_registration_on_approval',
+                          'a service approved in 2100 is assigned no number');
+SELECT ismap_test.refused($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2100-01-20',
+                            registration_number = 'C00-0050-1' WHERE application_id = 501$$,
+                          '22008', 'svc_registration_on_approval', 'nor given one');
+SET LOCAL ismap.today = '2026-06-01';
 
 SELECT * FROM finish();
 ROLLBACK;
