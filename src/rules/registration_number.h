@@ -11,6 +11,7 @@
 #include "utils/date.h"
 
 extern int	registration_year_digits(DateADT registered_on, const char *rule);
+extern void check_filed_service_number(const char *number);
 extern void check_supplied_service_number(const char *number, DateADT registered_on);
 extern char *assign_service_number(DateADT registered_on);
 

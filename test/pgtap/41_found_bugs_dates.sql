@@ -1,6 +1,7 @@
--- Holes found in the dates and numbers of the registry (issue 13, items 5
--- and 6): settings that move, dates before the scheme.  Each refusal is
--- tested with its SQLSTATE and rule id, and that it changed nothing.
+-- Holes found in the dates and numbers of the registry (issue 13, items 5,
+-- 6 and 7): settings that move, dates before the scheme, registration
+-- numbers that collide in meaning.  Each refusal is tested with its
+-- SQLSTATE and rule id, and that it changed nothing.
 \set ON_ERROR_STOP 1
 \set QUIET 1
 \pset format unaligned
@@ -10,7 +11,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(102);
+SELECT plan(130);
 SET LOCAL ismap.today = '2026-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -221,6 +222,109 @@ SELECT ismap_test.refused($$UPDATE ismap.service_applications SET status = 'appr
                             registration_number = 'C00-0050-1' WHERE application_id = 501$$,
                           '22008', 'svc_registration_on_approval', 'nor given one');
 SET LOCAL ismap.today = '2026-06-01';
+
+-- =====================================================================
+-- Issue 13, item 7: registration numbers that collide in meaning.  A
+-- number is written one way (what C%02d-%04lld-%d prints), its serial
+-- from 1, its branch 1 to 9 and after the branch before it, its serial
+-- and branch unused in every year; checked when the number is first
+-- written.
+
+SELECT ismap_test.svc_file(601, 6, '2026-05-01', 6) \g /dev/null
+SELECT ismap_test.svc_decide(601, 'accepted', NULL) \g /dev/null
+SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2026-05-10',
+                             registration_number = 'C26-0032-1' WHERE application_id = 601$$,
+                           'C26-0032-1 is supplied with an approval');
+
+-- At the filing of a new application
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id, registration_number)
+                                   VALUES (7, '2026-05-01', 7, %L)$$, n),
+                          s, 'svc_registration_on_approval', format('%s: %L is refused at filing', d, n))
+  FROM (VALUES ('garbage', '22P02', 'not a number'),
+               ('C26-00032-1', '22P02', 'the serial of C26-0032-1 written with five digits'),
+               ('C26-010000-1', '22P02', 'a serial above 9999 with a leading zero'),
+               ('C26-99999999999999999999-1', '22P02', 'a serial beyond a bigint'),
+               ('C26-0000-1', '22023', 'serial 0'),
+               ('C26-0033-0', '22023', 'branch 0'),
+               ('C26-0999-2', '23514', 'a branch 2 with no branch 1'),
+               ('C26-0032-1', '23505', 'in use'),
+               ('C25-0032-1', '23505', 'the serial and branch of C26-0032-1 under another year'),
+               ('C99-0032-1', '23505', 'and under a year to come')) AS x(n, s, d);
+SELECT is((SELECT detail FROM ismap_test.error_of($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id, registration_number)
+                                                     VALUES (7, '2026-05-01', 7, 'C25-0032-1')$$)),
+          'Registration C26-0032-1 has serial 0032 and branch 1; the year digits do not make another number.',
+          'the refusal names the registration that has the serial and branch');
+SELECT is((SELECT hint FROM ismap_test.error_of($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id, registration_number)
+                                                   VALUES (7, '2026-05-01', 7, 'C26-00032-1')$$)),
+          'Write it C26-0032-1.', 'the refusal of a number written otherwise gives its one form');
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_applications (service_id, kind, applied_on, audit_id, registration_id,
+                                                                          registration_number)
+                                   VALUES (6, 'renewal', '2026-05-20', 6, %s, 'C26-0032-1')$$,
+                                 (SELECT registration_id FROM ismap.service_applications WHERE application_id = 601)),
+                          '23514', 'svc_registration_on_approval', 'a renewal filed with a number is refused');
+
+-- Accepted at filing; the year is checked against the approval.
+SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id, registration_number)
+                             VALUES (701, 7, '2026-05-01', 7, 'C26-0032-2')$$,
+                           'C26-0032-2 (branch 1 registered) is accepted at filing');
+SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id, registration_number)
+                             VALUES (801, 8, '2026-05-01', 8, 'C25-0040-1')$$,
+                           'C25-0040-1 is accepted at filing');
+SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id, registration_number)
+                             VALUES (901, 9, '2026-05-01', 9, 'C26-10000-1')$$,
+                           'C26-10000-1 is accepted at filing');
+UPDATE ismap.service_applications SET status = 'accepted' WHERE application_id IN (701, 801, 901);
+SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2026-05-11'
+                             WHERE application_id = 701$$, 'and C26-0032-2 is approved');
+SELECT ismap_test.refused($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2026-05-11'
+                            WHERE application_id = 801$$, '23514', 'svc_registration_on_approval',
+                          'C25-0040-1 is refused at an approval of 2026: the year is checked against the registration date');
+SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2026-05-11'
+                             WHERE application_id = 901$$, 'C26-10000-1 is approved');
+SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id, registration_number)
+                            VALUES (8, '2026-05-01', 8, 'C26-0032-2')$$, '23505', 'svc_registration_on_approval',
+                          'C26-0032-2 is in use now');
+SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'withdrawn', decided_on = '2026-05-12'
+                             WHERE application_id = 801$$, 'the application with C25-0040-1 is withdrawn');
+SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id, registration_number)
+                             VALUES (802, 8, '2026-05-13', 8, 'C26-0032-3')$$,
+                           'C26-0032-3 (branch 2 registered) is accepted at filing');
+
+-- Numbers the extension assigns: a serial supplied under another year is skipped.
+SELECT setval('ismap.service_registration_serial', 40) \g /dev/null
+SELECT ismap_test.service(n, 11, format('架空サービス%s', n)) FROM generate_series(21, 22) AS n \g /dev/null
+SELECT ismap_test.audit(n, n, :a, '2024-04-01', '2025-03-31', '2025-04-20') FROM generate_series(21, 22) AS n \g /dev/null
+SELECT ismap_test.svc_file(2101, 21, '2025-05-01', 21) \g /dev/null
+SELECT ismap_test.svc_decide(2101, 'accepted', NULL) \g /dev/null
+SELECT ismap_test.at('2025-05-10', $$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2025-05-10',
+                                     registration_number = 'C25-0041-1' WHERE application_id = 2101$$) \g /dev/null
+SELECT ismap_test.svc_register(2201, 22, 22, '2026-05-01', '2026-05-12') AS r22 \gset
+SELECT is((SELECT registration_number FROM ismap.service_registrations WHERE registration_id = :r22), 'C26-0042-1',
+          'the next assigned number skips serial 41, taken under 2025');
+
+-- The unique index on serial and branch stands behind the check: even a
+-- write that bypasses the triggers cannot give a serial and branch twice.
+SET LOCAL session_replication_role = replica;
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_registrations (registration_number, service_id, registered_on,
+                                     audit_period_start, audit_period_end, valid_until, audit_id, auditor_id)
+                                   VALUES ('C24-0032-1', 9, '2024-05-01', '2023-04-01', '2024-03-31', '2025-07-31', 9, %s)$$, :a),
+                          '23505', 'service_registrations_serial_branch',
+                          'a registration C24-0032-1 written behind the triggers is refused by the index');
+SET LOCAL session_replication_role = origin;
+
+-- A registry not yet updated from 0.1.0 has no such index: the number is
+-- then looked up under every year digits.
+DROP INDEX ismap.service_registrations_serial_branch;
+SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id, registration_number)
+                            VALUES (8, '2026-05-13', 8, 'C21-0032-1')$$, '23505', 'svc_registration_on_approval',
+                          'without the index, C21-0032-1 is refused while C26-0032-1 exists');
+SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id, registration_number)
+                            VALUES (8, '2026-05-13', 8, 'C26-0050-2')$$, '23514', 'svc_registration_on_approval',
+                          'and C26-0050-2, with no branch 1');
+SELECT ismap_test.svc_file(2202, 4, '2026-05-14', 4) \g /dev/null
+SELECT ismap_test.svc_decide(2202, 'approved', '2026-05-20') AS r4 \gset
+SELECT is((SELECT registration_number FROM ismap.service_registrations WHERE registration_id = :r4), 'C26-0043-1',
+          'and numbers are still assigned, past the serials in use');
 
 SELECT * FROM finish();
 ROLLBACK;
