@@ -52,6 +52,7 @@ OBJS = \
 	src/rules/registration_number.o \
 	src/rules/registration_rows.o \
 	src/rules/registry_guard.o \
+	src/rules/scheme_start.o \
 	src/rules/service_applications.o \
 	src/rules/settings_writes.o \
 	src/rules/status_changes.o

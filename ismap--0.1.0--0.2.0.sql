@@ -373,3 +373,19 @@ COMMENT ON COLUMN ismap.cloud_service_list_periods.listed_from IS 'この期間�
 COMMENT ON COLUMN ismap.cloud_service_list_periods.listed_until IS 'この期間の末日（infinity: 終わりが未定） / last day of the period (infinity: no end known yet)';
 COMMENT ON COLUMN ismap.cloud_service_list_periods.provider_name_en IS '事業者の英文名称 / provider''s English name';
 COMMENT ON COLUMN ismap.cloud_service_list_periods.auditor_name_en IS '監査機関の英文名称 / auditor''s English name';
+
+\echo Use "ALTER EXTENSION ismap UPDATE" to load this file. \quit
+
+-- Registration numbers: serial and branch are unique whatever the year
+-- digits (src/sql/60_services.sql).  On a registry where 0.1.0 let two
+-- numbers of one serial and branch in (C25-0032-1 and C26-0032-1, or
+-- C26-0032-1 and C26-00032-1), this fails with their serial and branch:
+-- the update stops, and the registry stays at 0.1.0 until they are told
+-- apart.
+CREATE UNIQUE INDEX service_registrations_serial_branch
+  ON ismap.service_registrations
+  ((pg_catalog.split_part(registration_number, '-', 2)::pg_catalog.int8),
+   (pg_catalog.split_part(registration_number, '-', 3)::pg_catalog.int4));
+
+-- A number may be given when the application is filed, and is checked then.
+COMMENT ON COLUMN ismap.service_applications.registration_number IS '申請時又は承認時に指定する登録番号（省略時は自動採番） / registration number given with the application or its approval; assigned if null';

@@ -50,11 +50,13 @@ assign_ismap_timezone(const char *newval, void *extra)
 }
 
 /*
- * Parse exactly YYYY-MM-DD, a real calendar day.  Done by hand so that a
- * check hook never throws: a bad value must come back as a GUC error.
+ * Parse exactly YYYY-MM-DD, a real calendar day of years 1 to 9999: no
+ * special value (today, epoch, infinity), no era, no time, no blank.  Done
+ * by hand so that it never throws: a check hook must return a bad value
+ * as a GUC error, and the date settings refuse it with their own rule.
  */
-static bool
-parse_iso_date(const char *s, DateADT *out)
+bool
+iso_date_parse(const char *s, DateADT *out)
 {
 	int			y,
 				m,
@@ -83,7 +85,7 @@ check_ismap_today(char **newval, void **extra, GucSource source)
 
 	if (*newval == NULL || (*newval)[0] == '\0')
 		return true;
-	if (!parse_iso_date(*newval, &day))
+	if (!iso_date_parse(*newval, &day))
 	{
 		GUC_check_errdetail("\"%s\" is not a calendar date written YYYY-MM-DD.", *newval);
 		GUC_check_errhint("Write a date such as 2024-04-01, or an empty string to use the real date.");

@@ -14,5 +14,6 @@ extern void today_define_settings(void);
 
 extern DateADT ismap_today(void);
 extern char *ismap_date_text(DateADT day);
+extern bool iso_date_parse(const char *s, DateADT *out);
 
 #endif							/* ISMAP_TODAY_H */

@@ -5,8 +5,10 @@
  *		submitted -> accepted (受理) | returned (不受理) | withdrawn
  *		accepted  -> approved (登録) | rejected | withdrawn
  *
- * Every final status carries its decision date in decided_on, on or after
- * the application date and not after ismap.today(); accepted carries none.
+ * An application is dated from the scheme's start to ismap.today().  Every
+ * final status carries its decision date in decided_on, on or after the
+ * application date and the scheme's start, and not after ismap.today();
+ * accepted carries none.
  * A decided application is never rewritten; no application is deleted.
  * What an approval creates is the business of the auditor and service
  * files; this file only decides whether a row may change as it does.
@@ -22,6 +24,7 @@
 #include "log/correction_reason.h"
 #include "log/history.h"
 #include "rules/application_flow.h"
+#include "rules/scheme_start.h"
 #include "state/applicant_scan.h"
 #include "store/columns.h"
 #include "store/row_locks.h"
@@ -83,6 +86,7 @@ check_filing_values(const Application *a, const char *subject_noun)
 					 "an application date must be a calendar day",
 					 errdetail("applied_on is %s.", ismap_date_text(a->applied_on)),
 					 errhint("Give the day the application was filed."));
+	check_not_before_scheme_start(a->applied_on, a->rule, "an application", "applied_on");
 	if (a->applied_on > ismap_today())
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, a->rule,
 					 "an application cannot be dated in the future",
@@ -164,6 +168,7 @@ check_decision_date(const Application *n)
 					 "a decision date must be a calendar day",
 					 errdetail("decided_on is %s.", ismap_date_text(n->decided_on)),
 					 errhint("Set decided_on to the day of the decision."));
+	check_not_before_scheme_start(n->decided_on, n->rule, "a decision", "decided_on");
 	if (n->decided_on < n->applied_on)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, n->rule,
 					 "an application cannot be decided before it was filed",

@@ -13,7 +13,6 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
-#include "utils/datetime.h"
 
 #include "base/errors.h"
 #include "base/today.h"
@@ -22,6 +21,7 @@
 #include "rules/corrections.h"
 #include "rules/labels.h"
 #include "rules/past_decisions.h"
+#include "rules/registration_number.h"
 #include "state/applicant_scan.h"
 #include "state/civil_period.h"
 #include "state/fact_tables.h"
@@ -264,7 +264,10 @@ add_term_and_report(int64 auditor_id, const Application *a, DateADT valid_until)
 	kept_plan_write(&report_plan, report_args, NULL, 0);
 }
 
-/* Registration numbers: 'A' + two-digit year of registration + '-' + serial. */
+/*
+ * Registration numbers: 'A' + two-digit year of registration + '-' +
+ * serial (registration_number.c says why two digits of year suffice).
+ */
 static char *
 next_registration_number(DateADT registered_on)
 {
@@ -272,15 +275,12 @@ next_registration_number(DateADT registered_on)
 		"SELECT pg_catalog.nextval('ismap.auditor_registration_serial'::pg_catalog.regclass)",
 		0, {InvalidOid}
 	};
+	int			yy = registration_year_digits(registered_on, RULE_AUD_APPLICATION_FLOW);
 	int64		serial = 0;
-	int			y,
-				m,
-				d;
 
 	kept_plan_run(&kp, NULL, NULL, false, 1);
 	spi_get_int64(0, 1, &serial);
-	j2date(registered_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	return psprintf("A%02d-%04lld", y % 100, (long long) serial);
+	return psprintf("A%02d-%04lld", yy, (long long) serial);
 }
 
 static int64

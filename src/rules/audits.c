@@ -3,8 +3,8 @@
  *		Trigger on ismap.audits: an audit is by a registered auditor
  *		(svc_audit_by_registered_auditor), of another organisation's service
  *		(sec_conflict_of_interest), over an audit period of the allowed
- *		length, reported after the period ends and not after today
- *		(svc_audit_period).  An audit is a fact: never rewritten or deleted.
+ *		length, reported after the period ends, from the scheme's start on
+ *		and not after today (svc_audit_period).  An audit is a fact: never rewritten or deleted.
  */
 #include "postgres.h"
 
@@ -22,6 +22,7 @@
 #include "log/history.h"
 #include "rules/audits.h"
 #include "rules/labels.h"
+#include "rules/scheme_start.h"
 #include "state/civil_period.h"
 #include "state/fact_tables.h"
 #include "state/listing_status.h"
@@ -223,6 +224,8 @@ check_period(const Audit *a)
 					 errdetail("The period ends %s; the report is dated %s.",
 							   ismap_date_text(a->period_end), ismap_date_text(a->reported_on)),
 					 errhint("Date the report after %s.", ismap_date_text(a->period_end)));
+	check_not_before_scheme_start(a->reported_on, RULE_SVC_AUDIT_PERIOD, "an audit report",
+								  "reported_on");
 	if (a->reported_on > ismap_today())
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
 					 "an audit report cannot be dated in the future",

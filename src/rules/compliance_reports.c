@@ -4,7 +4,8 @@
  *
  * A report falls due one year (a setting) after each auditor application
  * that was approved; the extension creates it on approval.  The auditor
- * files it by setting filed_on, once: a filing is a fact and stays.
+ * files it by setting filed_on, once, dated from the application (and the
+ * scheme's start) to today: a filing is a fact and stays.
  */
 #include "postgres.h"
 
@@ -16,6 +17,7 @@
 #include "base/errors.h"
 #include "base/today.h"
 #include "base/trigger_check.h"
+#include "rules/scheme_start.h"
 #include "store/columns.h"
 #include "store/kept_plans.h"
 #include "store/registry.h"
@@ -87,6 +89,8 @@ check_filing(TriggerData *td, TupleDesc desc)
 					 "a filing date must be a calendar day",
 					 errdetail("filed_on is %s.", ismap_date_text(filed_on)),
 					 errhint("Give the day the report was filed."));
+	check_not_before_scheme_start(filed_on, RULE_AUD_COMPLIANCE_REPORT, "a compliance report",
+								  "filed_on");
 	if (filed_on > ismap_today())
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_AUD_COMPLIANCE_REPORT,
 					 "a compliance report cannot be filed in the future",

@@ -1,12 +1,33 @@
 /*
  * registration_number.c
- *		Numbers of cloud service registrations: 'C', the two-digit year of
- *		registration, '-', a serial of at least four digits, '-', one digit
- *		(C24-0071-1).  The serial comes from a bigint sequence and simply
- *		grows past four digits, so the registry never runs out of numbers.
- *		A number supplied with an approval (a backfill of the published
- *		list) must have that form, the year of its registration, and be
- *		unused.
+ *		Registration numbers: the two-digit year of registration and a
+ *		serial of at least four digits, for auditors 'A' + year + '-' +
+ *		serial (A24-0001), for cloud services 'C' + year + '-' + serial +
+ *		'-' + a branch number of one digit (C24-0071-1).  The serials come
+ *		from bigint sequences and simply grow past four digits, so the
+ *		registry never runs out of numbers.
+ *
+ * A service number is written one way only, the way "C%02d-%04lld-%d"
+ * prints its parts (C26-0032-1, never C26-00032-1), with a serial from 1
+ * and a branch from 1 to 9, branch b > 1 only once branch b - 1 of the
+ * serial is registered.  The year digits say when a registration was
+ * made and do not make a number of their own: C25-0032-1 and C26-0032-1
+ * would name one registration to a reader of the list, so a serial and
+ * branch are registered once whatever the year (the unique index
+ * service_registrations_serial_branch).  A number supplied by hand (a
+ * backfill of the published list) is checked by the first write that
+ * carries it, the filing of the application or the approval that gives
+ * it, and again at the approval, which also checks its year against the
+ * registration date; the numbers the extension assigns have the same form
+ * and pass the same probe.
+ *
+ * Two digits of year cannot name two years: a registration is dated by
+ * its approval, which the rules date no earlier than the scheme's start
+ * (a setting, itself no earlier than 2020-01-01) and no later than today,
+ * so its year lies from 2020 on, and two digits name such years
+ * unambiguously until 2099.  A registration dated outside 2000..2099
+ * (ismap.today pinned to 2100, say) is refused rather than given digits
+ * that another century's registrations would share.
  */
 #include "postgres.h"
 
@@ -14,25 +35,46 @@
 #include "commands/sequence.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
+#include "utils/rel.h"
 #include "utils/snapmgr.h"
 
 #include "base/errors.h"
 #include "base/today.h"
 #include "rules/registration_number.h"
+#include "store/columns.h"
 #include "store/registry.h"
 #include "store/scan_table.h"
 #include "store/tables.h"
 
-static int
-year_of(DateADT day)
+/* The parts of a service registration number. */
+typedef struct ServiceNumber
+{
+	int			yy;				/* two digits of the year of registration */
+	int64		serial;
+	int			branch;
+} ServiceNumber;
+
+/*
+ * The two digits of the year of a registration dated registered_on; rule:
+ * the refusal's, should the year lie outside 2000..2099.
+ */
+int
+registration_year_digits(DateADT registered_on, const char *rule)
 {
 	int			y,
 				m,
 				d;
 
-	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	return y;
+	j2date(registered_on + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	if (y < 2000 || y > 2099)
+		ismap_refuse(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE, rule,
+					 "a registration number carries the year of a registration from 2000 to 2099",
+					 errdetail("The registration would be dated %s; two digits of its year would also name another century's.",
+							   ismap_date_text(registered_on)),
+					 errhint("Date the decision from the scheme's start to today; check ismap.today."));
+	return y % 100;
 }
 
 static bool
@@ -44,9 +86,12 @@ all_digits(const char *s, int n)
 	return true;
 }
 
-/* C + 2 digits + '-' + 4 or more digits + '-' + 1 digit */
+/*
+ * C + 2 digits + '-' + 4 or more digits + '-' + 1 digit, its serial within
+ * a bigint: the parts in *n, or false.
+ */
 static bool
-well_formed(const char *s, int *yy)
+parse_service_number(const char *s, ServiceNumber *n)
 {
 	size_t		len = strlen(s);
 	size_t		serial_len;
@@ -55,75 +100,175 @@ well_formed(const char *s, int *yy)
 		s[len - 2] != '-' || !all_digits(s + len - 1, 1))
 		return false;
 	serial_len = len - 6;
-	if (serial_len < 4 || serial_len > 18 || !all_digits(s + 4, (int) serial_len))
+	if (!all_digits(s + 4, (int) serial_len))
 		return false;
-	*yy = (s[1] - '0') * 10 + (s[2] - '0');
+	n->yy = (s[1] - '0') * 10 + (s[2] - '0');
+	n->serial = 0;
+	for (size_t i = 0; i < serial_len; i++)
+	{
+		int			digit = s[4 + i] - '0';
+
+		if (n->serial > (PG_INT64_MAX - digit) / 10)
+			return false;
+		n->serial = n->serial * 10 + digit;
+	}
+	n->branch = s[len - 1] - '0';
 	return true;
 }
 
-/*
- * Whether a registration has this number: one probe of the unique index
- * on registration_number, seeing what committed last and the statement's
- * own writes (as a query would).
- */
-static bool
-number_in_use(const char *number)
+/* The one way a service number is written. */
+static char *
+service_number_text(const ServiceNumber *n)
 {
-	static ScanTable by_number = {"service_registrations", "registration_number", {NULL}};
-	Relation	rel = scan_table_open(&by_number);
-	bool		in_use;
-
-	in_use = text_key_exists(&by_number, rel, cstring_to_text(number),
-							 push_statement_snapshot());
-	PopActiveSnapshot();
-	table_close(rel, NoLock);
-	return in_use;
+	return psprintf("C%02d-%04lld-%d", n->yy, (long long) n->serial, n->branch);
 }
 
-/* Check a number supplied with an approval. */
-void
-check_supplied_service_number(const char *number, DateADT registered_on)
+/*
+ * The number of the registration with this serial and branch, whatever the
+ * year in it, or NULL: one probe of the unique index on the two, seeing
+ * what committed last and the statement's own writes (as a query would).
+ * Decisions are serialized by the log's lock (history_lock), taken before
+ * the approval looks, so no other approval can take the number meanwhile.
+ *
+ * A database not yet updated from 0.1.0 lacks that index (ALTER EXTENSION
+ * UPDATE creates it): there, the number is looked up as written with each
+ * of the hundred year digits, in the unique index on the number itself.
+ */
+static char *
+number_holding(int64 serial, int branch)
 {
-	int			yy;
+	static ScanTable by_number = {"service_registrations", "registration_number", {NULL}};
+	static const RegProcedure equals[2] = {F_INT8EQ, F_INT4EQ};
+	Datum		values[2];
+	Relation	rel = scan_table_open(&by_number);
+	Snapshot	snapshot = push_statement_snapshot();
+	HeapTuple	row;
+	char	   *number = NULL;
 
-	if (!well_formed(number, &yy))
+	values[0] = Int64GetDatum(serial);
+	values[1] = Int32GetDatum(branch);
+	if (ismap_index_lookup(rel, "service_registrations_serial_branch",
+						   RULE_SVC_REGISTRATION_ON_APPROVAL, snapshot, 2, equals, values, &row))
+	{
+		if (row != NULL)
+			number = tuple_get_text(row, RelationGetDescr(rel), "registration_number");
+	}
+	else
+	{
+		for (int yy = 0; yy < 100 && number == NULL; yy++)
+		{
+			ServiceNumber n = {yy, serial, branch};
+			char	   *text = service_number_text(&n);
+
+			if (text_key_exists(&by_number, rel, cstring_to_text(text), snapshot))
+				number = text;
+		}
+	}
+	PopActiveSnapshot();
+	table_close(rel, NoLock);
+	return number;
+}
+
+/*
+ * A number supplied by hand: its form, written the one way, serial and
+ * branch in range, the branch before it registered, itself not.  Its
+ * parts in *n.
+ */
+static void
+check_service_number(const char *number, ServiceNumber *n)
+{
+	char	   *canonical;
+	char	   *holder;
+
+	if (!parse_service_number(number, n))
 		ismap_refuse(ERRCODE_INVALID_TEXT_REPRESENTATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 psprintf("\"%s\" is not a registration number", number),
 					 errdetail("A registration number is C, the two-digit year of registration, a hyphen, a serial of at least four digits, a hyphen and one digit."),
 					 errhint("Write it like C24-0071-1, or leave registration_number null to have one assigned."));
-	if (yy != year_of(registered_on) % 100)
+	canonical = service_number_text(n);
+	if (strcmp(number, canonical) != 0)
+		ismap_refuse(ERRCODE_INVALID_TEXT_REPRESENTATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
+					 psprintf("registration number %s is not written as registration numbers are", number),
+					 errdetail("The serial is written with four digits below 10000 and without leading zeros from 10000 on: serial %lld is %s.",
+							   (long long) n->serial, canonical),
+					 errhint("Write it %s.", canonical));
+	if (n->serial < 1 || n->branch < 1)
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SVC_REGISTRATION_ON_APPROVAL,
+					 psprintf("registration number %s has a %s of 0", number,
+							  n->serial < 1 ? "serial" : "branch number"),
+					 errdetail("Serials count from 1, branch numbers from 1 to 9."),
+					 errhint("Give the number as the published list has it, or leave registration_number null to have one assigned."));
+	if (n->branch > 1 && number_holding(n->serial, n->branch - 1) == NULL)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
-					 psprintf("registration number %s does not carry the year of registration", number),
-					 errdetail("The registration is dated %s.", ismap_date_text(registered_on)),
-					 errhint("Begin the number with C%02d-.", year_of(registered_on) % 100));
-	if (number_in_use(number))
+					 psprintf("registration number %s has no branch %d before it", number,
+							  n->branch - 1),
+					 errdetail("No registration has serial %04lld and branch %d, in any year.",
+							   (long long) n->serial, n->branch - 1),
+					 errhint("Register branch %d of the serial first, or give branch 1.",
+							 n->branch - 1));
+	holder = number_holding(n->serial, n->branch);
+	if (holder != NULL)
 		ismap_refuse(ERRCODE_UNIQUE_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 psprintf("registration number %s is already in use", number),
-					 errdetail("Another registration has the number %s.", number),
+					 errdetail("Registration %s has serial %04lld and branch %d; the year digits do not make another number.",
+							   holder, (long long) n->serial, n->branch),
 					 errhint("Give an unused number, or leave registration_number null to have one assigned."));
 }
 
-/* The next unused number. */
+/* A number filed with a new application: checked before its registration date is known. */
+void
+check_filed_service_number(const char *number)
+{
+	ServiceNumber n;
+
+	check_service_number(number, &n);
+}
+
+/* A number supplied with an approval dated registered_on. */
+void
+check_supplied_service_number(const char *number, DateADT registered_on)
+{
+	int			yy = registration_year_digits(registered_on, RULE_SVC_REGISTRATION_ON_APPROVAL);
+	ServiceNumber n;
+
+	check_service_number(number, &n);
+	if (n.yy != yy)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
+					 psprintf("registration number %s does not carry the year of registration", number),
+					 errdetail("The registration is dated %s.", ismap_date_text(registered_on)),
+					 errhint("Begin the number with C%02d-.", yy));
+}
+
+/*
+ * The next unused number: written the one way, serial from the sequence,
+ * branch 1 (which needs no branch before it), its serial unused in every
+ * year.
+ */
 char *
 assign_service_number(DateADT registered_on)
 {
 	Oid			serials = get_relname_relid("service_registration_serial", ismap_namespace());
+	ServiceNumber n;
 
 	if (!OidIsValid(serials))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 "the sequence ismap.service_registration_serial is missing",
 					 errdetail("Registration numbers are assigned from it."),
 					 errhint("Reinstall the extension: drop and create it, or restore it from a dump."));
+	n.yy = registration_year_digits(registered_on, RULE_SVC_REGISTRATION_ON_APPROVAL);
+	n.branch = 1;
 	for (;;)
 	{
 		/* nextval() itself, checking the registry owner's privilege on it */
-		int64		serial = nextval_internal(serials, true);
-		char	   *number;
-
-		number = psprintf("C%02d-%04lld-1", year_of(registered_on) % 100,
-						  (long long) serial);
-		/* a supplied number may already have taken this serial */
-		if (!number_in_use(number))
-			return number;
+		n.serial = nextval_internal(serials, true);
+		if (n.serial < 1)
+			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_REGISTRATION_ON_APPROVAL,
+						 psprintf("the sequence ismap.service_registration_serial gave %lld",
+								  (long long) n.serial),
+						 errdetail("Serials of registration numbers count from 1."),
+						 errhint("Set the sequence to the highest serial in use: SELECT setval('ismap.service_registration_serial', n)."));
+		/* a supplied number may already have taken this serial, in any year */
+		if (number_holding(n.serial, n.branch) == NULL)
+			return service_number_text(&n);
 	}
 }

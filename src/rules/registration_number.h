@@ -1,6 +1,7 @@
 /*
  * registration_number.h
- *		Registration numbers of cloud services (C24-0071-1).
+ *		Registration numbers of auditors (A24-0001) and cloud services
+ *		(C24-0071-1).
  */
 #ifndef REGISTRATION_NUMBER_H
 #define REGISTRATION_NUMBER_H
@@ -9,6 +10,8 @@
 
 #include "utils/date.h"
 
+extern int	registration_year_digits(DateADT registered_on, const char *rule);
+extern void check_filed_service_number(const char *number);
 extern void check_supplied_service_number(const char *number, DateADT registered_on);
 extern char *assign_service_number(DateADT registered_on);
 

@@ -130,6 +130,32 @@ check_audit(const Application *a, Audit *audit)
 
 /* ---------- filing ---------- */
 
+/* A renewal keeps the number of the registration it renews: at its filing, and at its approval. */
+static void
+refuse_renewal_number(const Application *a, bool approving)
+{
+	ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
+				 "a renewal keeps the registration's number",
+				 errdetail("The %s gives registration_number %s.",
+						   approving ? "approval" : "renewal", a->registration_number),
+				 errhint("Leave registration_number null when %s a renewal.",
+						 approving ? "approving" : "filing"));
+}
+
+/*
+ * A number filed with an application is checked by the first write that
+ * carries it: its form, and that no registration has its serial and
+ * branch (its year is checked against the registration date at the
+ * approval, which checks the rest again).
+ */
+static void
+check_filed_number(const Application *a)
+{
+	if (application_is_renewal(a))
+		refuse_renewal_number(a, false);
+	check_filed_service_number(a->registration_number);
+}
+
 static void
 check_new_filing(const Application *a)
 {
@@ -387,11 +413,7 @@ approve_renewal(const Application *a, const Audit *audit)
 	int64		service_id;
 
 	if (a->registration_number != NULL)
-		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
-					 "a renewal keeps the registration's number",
-					 errdetail("The approval gives registration_number %s.",
-							   a->registration_number),
-					 errhint("Leave registration_number null when approving a renewal."));
+		refuse_renewal_number(a, true);
 	registration_lock_facts(&service_queries, a->target_id, CurrentMemoryContext, &facts, NULL);
 	if (is_removed_by(&facts, a->decided_on))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
@@ -443,6 +465,8 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 		check_filing_values(&new_app, "a cloud service");
 		SPI_connect();
 		registry_role_enter(&role);
+		if (new_app.registration_number != NULL)
+			check_filed_number(&new_app);
 		check_audit(&new_app, &audit);
 		if (application_is_renewal(&new_app))
 		{

@@ -5,7 +5,9 @@
  *		registration (ovs_suspension).
  *
  * A status change is a fact with an effective date and grounds.  Changes
- * are recorded in effective-date order; a suspension needs the
+ * are recorded in effective-date order, none before the scheme's start
+ * (checked as a change is recorded, not when its grounds are corrected:
+ * a correction moves no date); a suspension needs the
  * registration in force on its effective day; only a suspended
  * registration can be lifted; a removal is final.  Recorded changes are
  * never rewritten or deleted (sec_history).
@@ -24,6 +26,7 @@
 #include "log/correction_reason.h"
 #include "rules/labels.h"
 #include "rules/past_decisions.h"
+#include "rules/scheme_start.h"
 #include "state/fact_tables.h"
 #include "state/facts_due.h"
 #include "state/listing_status.h"
@@ -222,6 +225,8 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 	change.noun = q->noun;
 	read_change(td->tg_trigtuple, desc, target_column, &change);
 	check_values(&change);
+	check_not_before_scheme_start(change.effective_on, RULE_OVS_SUSPENSION, "a status change",
+								  "effective_on");
 
 	SPI_connect();
 	registry_role_enter(&role);

@@ -52,6 +52,15 @@ CREATE TABLE ismap.service_registrations (
   facts               ismap.registration_facts
 );
 CREATE INDEX ON ismap.service_registrations (service_id);
+-- The year digits of a registration number do not make a number of their
+-- own: C25-0032-1 and C26-0032-1 would name one registration (serial 32,
+-- branch 1), so serial and branch are unique whatever the year.  The
+-- extension writes only numbers of the form C24-0071-1, whose parts these
+-- casts always read (src/rules/registration_number.c).
+CREATE UNIQUE INDEX service_registrations_serial_branch
+  ON ismap.service_registrations
+  ((pg_catalog.split_part(registration_number, '-', 2)::pg_catalog.int8),
+   (pg_catalog.split_part(registration_number, '-', 3)::pg_catalog.int4));
 COMMENT ON TABLE ismap.service_registrations IS
   'クラウドサービスの登録（リストの各行）。申請の承認によってのみ作られる / service registrations, written only by the extension on approval';
 COMMENT ON COLUMN ismap.service_registrations.registration_id IS '登録ID / registration id';
@@ -96,7 +105,7 @@ COMMENT ON COLUMN ismap.service_applications.audit_id IS '申請の根拠とな�
 COMMENT ON COLUMN ismap.service_applications.status IS '申請の状態 / application status';
 COMMENT ON COLUMN ismap.service_applications.decided_on IS '決定日 / day of the final decision';
 COMMENT ON COLUMN ismap.service_applications.registration_id IS '更新する登録（更新申請）又は承認により作られた登録（新規申請） / registration renewed, or created by approval';
-COMMENT ON COLUMN ismap.service_applications.registration_number IS '承認時に指定する登録番号（省略時は自動採番） / registration number given with the approval; assigned if null';
+COMMENT ON COLUMN ismap.service_applications.registration_number IS '申請時又は承認時に指定する登録番号（省略時は自動採番） / registration number given with the application or its approval; assigned if null';
 
 CREATE TABLE ismap.service_registration_terms (
   registration_id    bigint NOT NULL,

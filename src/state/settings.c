@@ -12,7 +12,9 @@
  * never in days) or a date (the scheme's start).  The writes refuse a
  * value that the rules could not use (setting_value_check, called by
  * rules/settings_writes.c), so the C code that reads a setting can trust
- * it.
+ * it; a read checks the value again all the same (a restored dump or an
+ * older version may have stored one that is no longer accepted), except
+ * for the bound that moves with today (see parse_day).
  */
 #include "postgres.h"
 
@@ -23,9 +25,11 @@
 #include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/timestamp.h"
 
 #include "base/errors.h"
+#include "base/today.h"
 #include "state/settings.h"
 #include "store/kept_plans.h"
 #include "store/registry.h"
@@ -44,15 +48,34 @@ typedef struct SettingSpec
 	int			max_months;
 } SettingSpec;
 
+/*
+ * The bounds keep each figure where the scheme could mean it (README,
+ * "Decisions"): a validity term of a month to five years (the scheme's are
+ * two years and sixteen months); an audit period of a month to two years
+ * (three months to one year); a compliance report due from a month to two
+ * years after the application it follows (one year), so that it stays a
+ * check between renewals; a design-only window of none to two years (one
+ * year, 附則3).
+ */
 static const SettingSpec setting_specs[] = {
-	{"auditor_validity", SETTING_MONTHS, 1, 120},
-	{"auditor_compliance_report_after", SETTING_MONTHS, 1, 120},
-	{"service_validity", SETTING_MONTHS, 1, 120},
-	{"audit_period_max", SETTING_MONTHS, 1, 60},
-	{"audit_period_min", SETTING_MONTHS, 1, 60},
+	{"auditor_validity", SETTING_MONTHS, 1, 60},
+	{"auditor_compliance_report_after", SETTING_MONTHS, 1, 24},
+	{"service_validity", SETTING_MONTHS, 1, 60},
+	{"audit_period_max", SETTING_MONTHS, 1, 24},
+	{"audit_period_min", SETTING_MONTHS, 1, 24},
 	{"scheme_start", SETTING_DATE, 0, 0},
-	{"design_only_window", SETTING_MONTHS, 0, 120},
+	{"design_only_window", SETTING_MONTHS, 0, 24},
 };
+
+/*
+ * A date setting is no earlier than the year the scheme was founded (its
+ * basic regulations are the 2020 draft), and, when it is written, no later
+ * than five years after ismap.today(): the scheme's rules date nothing
+ * before its start, so a start in the distant past or future would make
+ * every date check meaningless.
+ */
+#define EARLIEST_SETTING_YEAR 2020
+#define LATEST_SETTING_YEARS_AHEAD 5
 
 static const SettingSpec *
 find_spec(const char *name)
@@ -96,6 +119,21 @@ parse_value(PGFunction input, const char *name, const char *value,
 	return result;
 }
 
+/* A number of months as the settings write it: "1 month", "2 years", "1 year 4 months". */
+static char *
+months_text(int months)
+{
+	int			years = months / 12;
+	int			rest = months % 12;
+
+	if (years == 0)
+		return psprintf("%d month%s", rest, rest == 1 ? "" : "s");
+	if (rest == 0)
+		return psprintf("%d year%s", years, years == 1 ? "" : "s");
+	return psprintf("%d year%s %d month%s", years, years == 1 ? "" : "s",
+					rest, rest == 1 ? "" : "s");
+}
+
 static int
 parse_months(const SettingSpec *spec, const char *value)
 {
@@ -107,23 +145,51 @@ parse_months(const SettingSpec *spec, const char *value)
 		iv->month < spec->min_months || iv->month > spec->max_months)
 		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
 					 psprintf("setting \"%s\" cannot be \"%s\"", spec->name, value),
-					 errdetail("Periods of the scheme are counted in whole months, here between %d and %d.",
-							   spec->min_months, spec->max_months),
-					 errhint("Give a whole number of months or years, such as '2 years' or '1 year 4 months'."));
+					 errdetail("Periods of the scheme are counted in whole months; %s lies between %s and %s.",
+							   spec->name, months_text(spec->min_months),
+							   months_text(spec->max_months)),
+					 errhint("Give a whole number of months or years from %s to %s, such as '1 year 4 months'.",
+							 months_text(spec->min_months), months_text(spec->max_months)));
 	return iv->month;
 }
 
+/* The latest date a date setting may be given today: five years on (29 February: the 28th). */
 static DateADT
-parse_day(const SettingSpec *spec, const char *value)
+latest_setting_date(void)
 {
-	DateADT		day = DatumGetDateADT(parse_value(date_in, spec->name, value,
-												  "a date written YYYY-MM-DD"));
+	int			y,
+				m,
+				d;
 
-	if (DATE_NOT_FINITE(day))
+	j2date(ismap_today() + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	y += LATEST_SETTING_YEARS_AHEAD;
+	return date2j(y, m, Min(d, day_tab[isleap(y)][m - 1])) - POSTGRES_EPOCH_JDATE;
+}
+
+/*
+ * A date setting: a concrete calendar day written YYYY-MM-DD, no earlier
+ * than EARLIEST_SETTING_YEAR.  Special values (today, tomorrow, epoch)
+ * would move under the rules that read the date, and infinity, eras and
+ * times are no day of the scheme.  When writing, it is also no later than
+ * five years after today; a read does not check that bound, since it moves
+ * with today: a backfill that pins ismap.today to a past day still reads
+ * the scheme's start that was accepted when it was written.
+ */
+static DateADT
+parse_day(const SettingSpec *spec, const char *value, bool writing)
+{
+	DateADT		earliest = date2j(EARLIEST_SETTING_YEAR, 1, 1) - POSTGRES_EPOCH_JDATE;
+	DateADT		latest = latest_setting_date();
+	DateADT		day;
+
+	if (!iso_date_parse(value, &day) || day < earliest || (writing && day > latest))
 		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
 					 psprintf("setting \"%s\" cannot be \"%s\"", spec->name, value),
-					 errdetail("The setting is a calendar day."),
-					 errhint("Give a date written YYYY-MM-DD."));
+					 errdetail("%s is a calendar day written YYYY-MM-DD (no special value such as today, no era, no time), from %s to %d years after today (%s).",
+							   spec->name, ismap_date_text(earliest),
+							   LATEST_SETTING_YEARS_AHEAD, ismap_date_text(latest)),
+					 errhint("Give a date such as 2020-06-01, between %s and %s.",
+							 ismap_date_text(earliest), ismap_date_text(latest)));
 	return day;
 }
 
@@ -141,8 +207,8 @@ static struct
 	TimestampTz statement;
 	bool		known[lengthof(setting_specs)];
 	char		value[lengthof(setting_specs)][CACHED_VALUE_SIZE];
-	bool		months_known[lengthof(setting_specs)];	/* value parsed */
-	int			months[lengthof(setting_specs)];
+	bool		parsed_known[lengthof(setting_specs)];	/* value parsed */
+	int32		parsed[lengthof(setting_specs)];	/* months, or a DateADT */
 	LocalTransactionId written_in;	/* a transaction that wrote a setting */
 }			setting_cache;
 
@@ -185,7 +251,7 @@ cached_setting(const char *name)
 		setting_cache.statement != GetCurrentStatementStartTimestamp())
 	{
 		memset(setting_cache.known, 0, sizeof(setting_cache.known));
-		memset(setting_cache.months_known, 0, sizeof(setting_cache.months_known));
+		memset(setting_cache.parsed_known, 0, sizeof(setting_cache.parsed_known));
 		setting_cache.lxid = MyProc->lxid;
 		setting_cache.statement = GetCurrentStatementStartTimestamp();
 	}
@@ -228,21 +294,39 @@ setting_text(const char *name)
 	return value;
 }
 
+/* A setting's value parsed in this statement, if it was. */
+static bool
+parsed_setting(int slot, int32 *parsed)
+{
+	if (slot < 0 || !setting_cache.known[slot] || !setting_cache.parsed_known[slot])
+		return false;
+	*parsed = setting_cache.parsed[slot];
+	return true;
+}
+
+/* Keep a parsed value with the cached text: parsed once per statement. */
+static void
+remember_parsed(int slot, int32 parsed)
+{
+	if (slot >= 0 && setting_cache.known[slot])
+	{
+		setting_cache.parsed[slot] = parsed;
+		setting_cache.parsed_known[slot] = true;
+	}
+}
+
 int
 setting_months(const char *name)
 {
 	const SettingSpec *spec = find_spec(name);
 	int			slot = cached_setting(name);
-	int			months;
+	int32		months;
 
 	Assert(spec && spec->kind == SETTING_MONTHS);
-	if (slot >= 0 && setting_cache.known[slot] && setting_cache.months_known[slot])
-		return setting_cache.months[slot];
-	months = parse_months(spec, setting_text(name));
-	if (slot >= 0 && setting_cache.known[slot])	/* parsed once per statement */
+	if (!parsed_setting(slot, &months))
 	{
-		setting_cache.months[slot] = months;
-		setting_cache.months_known[slot] = true;
+		months = parse_months(spec, setting_text(name));
+		remember_parsed(slot, months);
 	}
 	return months;
 }
@@ -259,13 +343,21 @@ setting_names(void)
 	return names.data;
 }
 
+/* Parsed once per statement, as the periods are. */
 DateADT
 setting_date(const char *name)
 {
 	const SettingSpec *spec = find_spec(name);
+	int			slot = cached_setting(name);
+	int32		day;
 
 	Assert(spec && spec->kind == SETTING_DATE);
-	return parse_day(spec, setting_text(name));
+	if (!parsed_setting(slot, &day))
+	{
+		day = parse_day(spec, setting_text(name), false);
+		remember_parsed(slot, day);
+	}
+	return day;
 }
 
 /* The shortest audit period may not exceed the longest one. */
@@ -302,6 +394,6 @@ setting_value_check(const char *name, const char *value)
 	if (spec->kind == SETTING_MONTHS)
 		check_audit_period_bounds(name, parse_months(spec, value));
 	else
-		(void) parse_day(spec, value);
+		(void) parse_day(spec, value, true);
 }
 

@@ -6,14 +6,21 @@
 #include "postgres.h"
 
 #include "access/genam.h"
+#include "access/relscan.h"
+#include "access/stratnum.h"
 #include "access/table.h"
+#include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/pg_am.h"
+#include "executor/tuptable.h"
 #include "nodes/makefuncs.h"
 #include "storage/lmgr.h"
 #include "storage/proc.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "base/errors.h"
 #include "store/registry.h"
 #include "store/tables.h"
 
@@ -77,6 +84,59 @@ ismap_index_scan(Relation rel, Oid index, Snapshot snapshot, int nkeys, ScanKey 
 		}
 	}
 	return systable_beginscan(rel, index, OidIsValid(index), snapshot, nkeys, keys);
+}
+
+/*
+ * Find, as 'snapshot' sees it, the first row of rel whose entry in its
+ * btree index ismap.<index_name> has values[i] in column i + 1 for each of
+ * the first nkeys columns, compared with the equality function equals[i]:
+ * a copy in the current context in *row, or NULL.  For an index on
+ * expressions, which systable_beginscan cannot scan (it maps its keys to
+ * the table's columns).  Returns false if there is no such index (a
+ * database whose schema predates it); an index of that name that is not
+ * such an index of rel is refused with 'rule'.  The index's lock is kept
+ * until the transaction ends, as ismap_index_scan keeps it.
+ */
+bool
+ismap_index_lookup(Relation rel, const char *index_name, const char *rule,
+				   Snapshot snapshot, int nkeys, const RegProcedure *equals,
+				   const Datum *values, HeapTuple *row)
+{
+	Oid			index_oid = get_relname_relid(index_name, ismap_namespace());
+	Relation	index;
+	ScanKeyData keys[INDEX_MAX_KEYS];
+	IndexScanDesc scan;
+	TupleTableSlot *slot;
+
+	Assert(nkeys > 0 && nkeys <= INDEX_MAX_KEYS);
+	*row = NULL;
+	if (!OidIsValid(index_oid))
+		return false;
+	index = index_open(index_oid, AccessShareLock);
+	if (index->rd_rel->relam != BTREE_AM_OID ||
+		index->rd_index->indrelid != RelationGetRelid(rel) ||
+		!index->rd_index->indisvalid ||
+		IndexRelationGetNumberOfKeyAttributes(index) < nkeys)
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, rule,
+					 psprintf("the index ismap.%s is not the one the extension created",
+							  index_name),
+					 errdetail("The extension's checks read it as a btree index of ismap.%s.",
+							   RelationGetRelationName(rel)),
+					 errhint("Restore the index's definition from the extension script."));
+	for (int i = 0; i < nkeys; i++)
+	{
+		ScanKeyInit(&keys[i], i + 1, BTEqualStrategyNumber, equals[i], values[i]);
+		keys[i].sk_collation = index->rd_indcollation[i];
+	}
+	slot = table_slot_create(rel, NULL);
+	scan = index_beginscan(rel, index, snapshot, nkeys, 0);
+	index_rescan(scan, keys, nkeys, NULL, 0);
+	if (index_getnext_slot(scan, ForwardScanDirection, slot))
+		*row = ExecCopySlotHeapTuple(slot);
+	index_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	index_close(index, NoLock);
+	return true;
 }
 
 /*

@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "access/genam.h"
+#include "access/htup.h"
 #include "storage/lockdefs.h"
 #include "utils/relcache.h"
 #include "utils/snapshot.h"
@@ -16,6 +17,9 @@
 extern Relation ismap_table_open(const char *name, Oid *relid, LOCKMODE mode);
 extern SysScanDesc ismap_index_scan(Relation rel, Oid index, Snapshot snapshot,
 									int nkeys, ScanKey keys);
+extern bool ismap_index_lookup(Relation rel, const char *index_name, const char *rule,
+							   Snapshot snapshot, int nkeys, const RegProcedure *equals,
+							   const Datum *values, HeapTuple *row);
 extern Snapshot push_statement_snapshot(void);
 
 #endif							/* ISMAP_TABLES_H */

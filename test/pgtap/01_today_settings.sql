@@ -161,8 +161,8 @@ SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '1 year' WHERE na
                            'audit_period_min equal to audit_period_max is accepted');
 SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '3 months' WHERE name = 'audit_period_min'$$,
                            'audit_period_min back to 3 months');
-SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '10 years' WHERE name = 'auditor_compliance_report_after'$$,
-                           'auditor_compliance_report_after 10 years (the upper bound) is accepted');
+SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '2 years' WHERE name = 'auditor_compliance_report_after'$$,
+                           'auditor_compliance_report_after 2 years (the upper bound) is accepted');
 SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '1 month' WHERE name = 'auditor_compliance_report_after'$$,
                            'auditor_compliance_report_after 1 month (the lower bound) is accepted');
 
@@ -179,8 +179,8 @@ SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '0 months' WHERE n
                           '22023', 'setting_value', 'auditor_validity 0 months is refused');
 SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '-2 years' WHERE name = 'auditor_validity'$$,
                           '22023', 'setting_value', 'a negative period is refused');
-SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '10 years 1 month' WHERE name = 'auditor_validity'$$,
-                          '22023', 'setting_value', 'auditor_validity above 10 years is refused');
+SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '5 years 1 month' WHERE name = 'auditor_validity'$$,
+                          '22023', 'setting_value', 'auditor_validity above 5 years is refused');
 SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '2020-06-01' WHERE name = 'auditor_validity'$$,
                           '22023', 'setting_value', 'a date for a period is refused');
 SELECT ismap_test.refused($$UPDATE ismap.settings SET value = 'infinity' WHERE name = 'scheme_start'$$,

@@ -31,11 +31,11 @@ SELECT ok(bool_and(ismap.corporate_number_is_valid(corporate_number)) AND count(
           'every organization of the suite has a valid fictional corporate number')
   FROM ismap.organizations;
 
--- A: registered since 2020, renewed every year.  B: suspended 2024-03-01,
+-- A: registered since June 2020, renewed every year.  B: suspended 2024-03-01,
 -- lifted 2024-04-01.  C: expired after 2023-05-01.  D: removed from
 -- 2024-04-10.  E: registered 2024-02-15.  F: valid until 2023-09-01, in
 -- renewal grace until its renewal was approved on 2023-10-20.
-SELECT ismap_test.lasting_auditor(100, 1, '2020-01-06', '2024-06-01') AS a \gset
+SELECT ismap_test.lasting_auditor(100, 1, '2020-06-03', '2024-06-01') AS a \gset
 SELECT ismap_test.register(200, 2, '2023-01-10', '2023-01-20') AS b \gset
 SELECT ismap_test.register(300, 3, '2021-05-01', '2021-05-11') AS c \gset
 SELECT ismap_test.register(400, 4, '2023-01-10', '2023-01-20') AS d \gset

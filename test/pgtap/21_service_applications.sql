@@ -19,6 +19,7 @@ SELECT ismap_test.organization(n, name, name_en)
   FROM (VALUES (1, '架空監査法人あさぎ', 'Asagi Fictional Audit Corporation'),
                (2, '架空監査法人いろは', 'Iroha Fictional Audit Corporation'),
                (3, '架空監査法人うぐいす', 'Uguisu Fictional Audit Corporation'),
+               (4, '架空監査法人えにし', 'Enishi Fictional Audit Corporation'),
                (11, '架空クラウド株式会社あまぐも', 'Amagumo Fictional Cloud K.K.'),
                (12, '架空データ株式会社いなほ', 'Inaho Fictional Data K.K.'),
                (13, '架空ソフト株式会社うなばら', 'Unabara Fictional Software K.K.'),
@@ -26,11 +27,13 @@ SELECT ismap_test.organization(n, name, name_en)
                (15, '架空システム株式会社おおぞら', 'Oozora Fictional Systems K.K.')) AS o(n, name, name_en)
  \g /dev/null
 
--- A and B: registered since 2019 and 2020, renewed every year.
+-- A and B: registered since 2020 and 2021, renewed every year.
 -- G: registered 2023-01-20 (its removal will be recorded late).
-SELECT ismap_test.lasting_auditor(100, 1, '2019-06-03', '2024-06-01') AS a \gset
-SELECT ismap_test.lasting_auditor(200, 2, '2020-01-06', '2024-06-01') AS b \gset
+-- H: registered on the scheme's first day, 2020-06-01.
+SELECT ismap_test.lasting_auditor(100, 1, '2020-06-03', '2024-06-01') AS a \gset
+SELECT ismap_test.lasting_auditor(200, 2, '2021-01-06', '2024-06-01') AS b \gset
 SELECT ismap_test.register(300, 3, '2023-01-10', '2023-01-20') AS g \gset
+SELECT ismap_test.register(400, 4, '2020-06-01', '2020-06-01') AS h \gset
 SELECT registration_number AS a_number FROM ismap.auditors WHERE auditor_id = :a \gset
 
 -- Services 1..20, of providers 11..15.
@@ -215,8 +218,9 @@ SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'rej
 SELECT ismap_test.audit(1001, 10, :a, '2020-10-01', '2021-03-31', '2021-05-10', 'design') \g /dev/null
 SELECT ismap_test.audit(1101, 11, :a, '2020-10-01', '2021-03-31', '2021-05-10', 'design') \g /dev/null
 SELECT ismap_test.audit(1102, 11, :b, '2020-04-01', '2021-03-31', '2021-05-10', 'operating') \g /dev/null
-SELECT ismap_test.audit(1201, 12, :a, '2019-11-01', '2020-04-30', '2020-05-20', 'design') \g /dev/null
-SELECT ismap_test.audit(1301, 13, :a, '2019-05-01', '2020-04-30', '2020-05-20', 'operating') \g /dev/null
+-- (an audit period may begin before the scheme did; its report may not)
+SELECT ismap_test.audit(1201, 12, :h, '2019-11-01', '2020-04-30', '2020-06-01', 'design') \g /dev/null
+SELECT ismap_test.audit(1301, 13, :h, '2019-05-01', '2020-04-30', '2020-06-01', 'operating') \g /dev/null
 
 SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
                              VALUES (1001, 10, '2021-05-31', 1001)$$, 'a design-only audit suffices on 2021-05-31');
@@ -224,14 +228,14 @@ SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, 
                             VALUES (11, '2021-06-01', 1101)$$, '23514', 'svc_audit_kind',
                           'a design-only audit does not suffice on 2021-06-01');
 SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id)
-                            VALUES (12, '2020-05-31', 1201)$$, '23514', 'svc_audit_kind',
-                          'nor before the scheme started (2020-05-31)');
+                            VALUES (12, '2020-05-31', 1201)$$, '23514', 'svc_application_flow',
+                          'nor before the scheme started (2020-05-31), when no application is filed at all');
 SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
                              VALUES (1201, 12, '2020-06-01', 1201)$$, 'but does on the first day of the scheme');
 SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
                              VALUES (1101, 11, '2021-06-01', 1102)$$, 'an operating audit suffices on 2021-06-01');
 SELECT ismap_test.accepted($$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
-                             VALUES (1301, 13, '2020-05-31', 1301)$$, 'and on 2020-05-31');
+                             VALUES (1301, 13, '2020-06-01', 1301)$$, 'and on the first day of the scheme');
 SELECT ismap_test.svc_decide(1001, 'accepted', NULL) \g /dev/null
 SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2021-07-15'
                              WHERE application_id = 1001$$,

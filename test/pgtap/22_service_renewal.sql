@@ -22,7 +22,7 @@ SELECT ismap_test.organization(n, name, name_en)
                (12, '架空情報サービス株式会社しおさい', 'Shiosai Fictional Information Services K.K.'),
                (13, '架空ソリューションズ株式会社すずかぜ', 'Suzukaze Fictional Solutions K.K.')) AS o(n, name, name_en)
  \g /dev/null
-SELECT ismap_test.lasting_auditor(100, 1, '2020-01-06', '2025-06-01') AS a \gset
+SELECT ismap_test.lasting_auditor(100, 1, '2021-01-06', '2025-06-01') AS a \gset
 SELECT ismap_test.lasting_auditor(200, 2, '2021-01-11', '2025-06-01') AS b \gset
 SELECT registration_number AS a_number FROM ismap.auditors WHERE auditor_id = :a \gset
 SELECT registration_number AS b_number FROM ismap.auditors WHERE auditor_id = :b \gset

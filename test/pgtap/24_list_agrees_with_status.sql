@@ -36,7 +36,7 @@ SELECT ismap_test.organization(10 + n, format('架空クラウド株式会社%s'
                (6, 'やまぶき'), (7, 'ゆうなぎ'), (8, 'よいまち'), (9, 'らんまん'), (10, 'りんどう')) AS o(n, name) \g /dev/null
 -- Auditors 1-3 stay registered throughout; auditor 4 is registered
 -- 2021-01-14 and expires after 2023-01-04.
-SELECT ismap_test.lasting_auditor(100 * n, n, '2018-07-02', '2027-06-30') FROM generate_series(1, 3) AS n \g /dev/null
+SELECT ismap_test.lasting_auditor(100 * n, n, '2020-06-01', '2027-06-30') FROM generate_series(1, 3) AS n \g /dev/null
 SELECT ismap_test.register(400, 4, '2021-01-04', '2021-01-14') \g /dev/null
 CREATE TABLE ismap_test.sim_auditors AS
   SELECT row_number() OVER (ORDER BY auditor_id) AS n, auditor_id FROM ismap.auditors;
@@ -384,12 +384,12 @@ END $$;
 CREATE FUNCTION ismap_test.simulate() RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-  d date := '2019-12-31';
+  d date := '2020-05-31';
   sid bigint;
 BEGIN
   PERFORM setseed(0.42);
   INSERT INTO ismap_test.sim (service_id, new_apply_on)
-  SELECT n, '2020-02-03'::date + ismap_test.ri(730) FROM generate_series(1, 40) AS n ORDER BY n;
+  SELECT n, '2020-09-01'::date + ismap_test.ri(730) FROM generate_series(1, 40) AS n ORDER BY n;
   LOOP
     SELECT min(x) INTO d
       FROM ismap_test.sim,

@@ -29,7 +29,7 @@ SELECT ismap_test.organization(n, name, name_en)
  \g /dev/null
 
 -- Auditor A0 stays registered throughout (renewed every January) and audits the services.
-SELECT ismap_test.lasting_auditor(1000, 10, '2020-01-06', '2025-06-01') AS a0 \gset
+SELECT ismap_test.lasting_auditor(1000, 10, '2021-01-06', '2025-06-01') AS a0 \gset
 
 -- Auditors A1..A6.
 -- A1: valid until 2024-03-01, renewed early on 2024-02-01 (until 2026-01-15).
