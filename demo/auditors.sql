@@ -11,8 +11,11 @@
 --
 -- History is replayed in date order: before each day's writes the load pins
 -- the scheme's day with SET ismap.today (superusers only), because nothing
--- may be filed or decided after today.  The script ends with RESET, so the
--- lists show the real today.
+-- may be filed or decided after today.  The script ends with RESET
+-- ismap.today.  scripts/demo then pins the demo database's day to the last
+-- day of the story (2026-11-20, the last day demo/services.sql writes;
+-- scripts/demo-lib.sh), so that its lists show the end of the story
+-- whatever the real date.
 --
 -- The firms, their names and their 法人番号 are invented; the numbers have
 -- valid check digits (checked below) but belong to no one.
@@ -1038,5 +1041,6 @@ UPDATE ismap.auditor_applications SET status = 'accepted' WHERE application_id =
 
 COMMIT;
 
--- Back to the real day: the lists show today.
+-- Back to the session's own day (the real one, unless the database pins
+-- one, as the demo's does once loaded).
 RESET ismap.today;

@@ -12,8 +12,10 @@
 --
 -- History is replayed in date order: before each day's writes the load pins
 -- the scheme's day with SET ismap.today (superusers only), because nothing
--- may be filed, reported or decided after today.  The script ends with
--- RESET, so the lists show the real today.
+-- may be filed, reported or decided after today.  The script ends with RESET
+-- ismap.today.  scripts/demo then pins the demo database's day to the last
+-- day written here (2026-11-20, scripts/demo-lib.sh), so that its lists show
+-- the end of this story whatever the real date.
 --
 -- The providers, their services, names and 法人番号 are invented; the
 -- numbers have valid check digits (checked below) but belong to no one.
@@ -2694,5 +2696,6 @@ UPDATE ismap.service_applications SET status = 'accepted' WHERE application_id =
 
 COMMIT;
 
--- Back to the real day: the lists show today.
+-- Back to the session's own day (the real one, unless the database pins
+-- one, as the demo's does once loaded).
 RESET ismap.today;
