@@ -1630,6 +1630,7 @@ BEGIN
     VALUES (number, NEW.service_id, NEW.decided_on, au.period_start, au.period_end, vu, au.audit_id, au.auditor_id)
     RETURNING registration_id INTO rid;
     NEW.registration_id := rid;
+    NEW.registration_number := number;   -- the number, on the application too
   END IF;
   INSERT INTO plpg.service_registration_terms (registration_id, term_no, application_id, audit_id, auditor_id,
                                                in_force_from, audit_period_start, audit_period_end, valid_until)

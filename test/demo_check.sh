@@ -338,9 +338,14 @@ claim 'meanwhile: Mizuki Groupware on 2024-04-01' \
     WHERE registration_number = 'C22-0008-1'" "renewal_pending"
 claim 'a registration number given with the approval, as when the published list is keyed in (C21-0100-1), the others assigned by the extension' \
   "services: a registration number given with the approval (C21-0100-1), the others assigned" \
-  "SELECT string_agg(p.registration_number || '=' || r.registration_number, ',')
-     FROM ismap.service_applications p JOIN ismap.service_registrations r USING (registration_id)
-    WHERE p.registration_number IS NOT NULL" "C21-0100-1=C21-0100-1"
+  "SELECT string_agg(r.registration_number, ',')
+          || ' ' || (SELECT count(*) FROM ismap.service_applications p
+                       JOIN ismap.service_registrations r2 USING (registration_id)
+                      WHERE p.kind = 'new' AND p.status = 'approved'
+                        AND p.registration_number IS DISTINCT FROM r2.registration_number)
+     FROM ismap.service_registrations r
+    WHERE split_part(r.registration_number, '-', 2)::int
+          > (SELECT last_value FROM ismap.service_registration_serial)" "C21-0100-1 0"
 claim 'a first application returned (不受理) and one withdrawn (取下げ), both refiled' \
   "services: a first application returned and one withdrawn, both refiled and registered" \
   "SELECT string_agg(p.status || ' ' || (SELECT count(*) FROM ismap.service_registrations r
