@@ -9,7 +9,7 @@
 BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
-SELECT plan(29);
+SELECT plan(50);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -116,6 +116,84 @@ SELECT is((SELECT count(*) FROM ismap.cloud_service_list_at('infinity', '-infini
 SELECT ismap_test.refused($$SELECT ismap.service_valid_until('5874897-01-01')$$, '22008', 'svc_validity',
                           'service_valid_until near the last date: out of range, with its rule');
 RESET ROLE;
+
+-- =====================================================================
+-- Issue 13, item 9: names, grounds and reasons made only of white space or
+-- of characters that show nothing (a zero-width space U+200B, ...) were
+-- accepted.  Text made only of ASCII white space and controls, Unicode
+-- spaces and separators, C1 controls, and the format and filler characters
+-- of the issue's list counts as no text.
+
+SELECT ismap_test.organization(2, '架空監査法人いぶき', 'Ibuki Fictional Audit Corporation') \g /dev/null
+SELECT ismap_test.register(201, 2, '2023-04-01', '2023-05-01') AS a2 \gset
+SELECT ismap_test.organization(11, '架空クラウド株式会社うみべ', 'Umibe Fictional Cloud K.K.') \g /dev/null
+
+-- grounds_sql(grounds): a suspension of auditor 2 from 2024-07-01 on those grounds.
+CREATE FUNCTION ismap_test.grounds_sql(auditor_id bigint, grounds text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT format('INSERT INTO ismap.auditor_status_changes (auditor_id, action, effective_on, grounds)'
+                ' VALUES (%s, %L, %L, %L)', auditor_id, 'suspend', '2024-07-01', grounds)
+$$;
+
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\200B'), '23502', 'ovs_suspension',
+                          'grounds of a zero-width space (U+200B) are refused (the case of the issue)');
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\200B\200C\200D\2060\FEFF'), '23502', 'ovs_suspension',
+                          'grounds of zero-width characters, joiners and a BOM are refused');
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\00A0\1680\2000\2005\200A\202F\205F\3000'), '23502', 'ovs_suspension',
+                          'grounds of Unicode space separators are refused');
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\2028\2029'), '23502', 'ovs_suspension',
+                          'grounds of line and paragraph separators are refused');
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\0085\009F' || E'\x01\x7f\x0b\f'), '23502', 'ovs_suspension',
+                          'grounds of C1 and ASCII control characters are refused');
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\00AD\034F\061C\17B4\17B5\180B\180E\200E\200F\202A\202E\2066\206F'), '23502', 'ovs_suspension',
+                          'grounds of format characters (soft hyphen, marks, bidi controls) are refused');
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\115F\1160\3164\FFA0'), '23502', 'ovs_suspension',
+                          'grounds of Hangul fillers are refused');
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\FE00\FE0F\+0E0100\+0E01EF'), '23502', 'ovs_suspension',
+                          'grounds of variation selectors are refused');
+SELECT ismap_test.refused(ismap_test.grounds_sql(:a2, U&'\+0E0001\+0E0020\+0E007F'), '23502', 'ovs_suspension',
+                          'grounds of tag characters are refused');
+SELECT ismap_test.refused(format($$INSERT INTO ismap.service_status_changes (registration_id, action, effective_on, grounds)
+                                   VALUES (1, 'suspend', '2024-07-01', %L)$$, U&'\3000\200B'),
+                          '23502', 'ovs_suspension', 'invisible grounds of a service''s status change are refused');
+SELECT ismap_test.refused($$INSERT INTO ismap.organizations (organization_id, corporate_number, name)
+                            VALUES (3, '5999900000103', U&'\200B')$$,
+                          '23502', 'org_corporate_number', 'an organization named by a zero-width space is refused');
+SELECT ismap_test.refused($$UPDATE ismap.organizations SET name = U&'\3164\3000' WHERE organization_id = 2$$,
+                          '23502', 'org_corporate_number', 'renaming an organization to a Hangul filler is refused');
+SELECT ismap_test.refused($$INSERT INTO ismap.cloud_services (provider_id, name, statement_scope, service_model)
+                            VALUES (11, U&'\FEFF', '架空ストレージの提供に係る全ての業務', 'IaaS')$$,
+                          '23502', 'svc_public_list', 'a cloud service named by a BOM is refused');
+SELECT ismap_test.refused($$INSERT INTO ismap.cloud_services (provider_id, name, statement_scope, service_model)
+                            VALUES (11, '架空ストレージ', U&'\2060\2061', 'IaaS')$$,
+                          '23502', 'svc_public_list', 'an invisible statement scope is refused');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.organizations', 2, '{"name": "架空監査法人いぶき（訂正）"}', U&'\200B\200B')$$,
+                          '23502', 'sec_history', 'a correction whose reason is invisible is refused');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.organizations', 2, '{"name": "\u200b"}', '商号の誤記')$$,
+                          '23502', 'org_corporate_number', 'a correction to an invisible name is refused');
+
+-- Visible text among invisible characters, and the characters next to the
+-- ranges, are text.
+SELECT ismap_test.accepted(ismap_test.grounds_sql(:a2, U&'\200B監査機関要求基準への不適合\200B'),
+                           'grounds with visible text between zero-width spaces are accepted');
+SELECT ismap_test.accepted(format($$UPDATE ismap.organizations SET name = %L WHERE organization_id = 11$$,
+                                  U&'\2010\205E\FE10\+01F600'),
+                           'a name of characters just outside the ranges (U+2010, U+205E, U+FE10) and an emoji is accepted');
+SELECT ismap_test.accepted($$SELECT ismap.correct('ismap.auditor_status_changes',
+                                                  (SELECT max(change_id) FROM ismap.auditor_status_changes),
+                                                  '{"grounds": "監査機関要求基準への不適合"}', U&'\3000転記誤り')$$,
+                           'a reason led by an ideographic space is accepted');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.auditor_status_changes',
+                                                 (SELECT max(change_id) FROM ismap.auditor_status_changes),
+                                                 '{"grounds": "\u00a0\u200d"}', '転記誤り')$$,
+                          '23502', 'ovs_suspension', 'but a correction of grounds to invisible ones is refused');
+
+-- ismap.reason of invisible characters is no reason: the log records none.
+SET LOCAL ismap.reason = E'\u200b\u3000';
+UPDATE ismap.organizations SET name_en = 'Ibuki Fictional Audit Corp.' WHERE organization_id = 2;
+SELECT is((SELECT reason FROM ismap.history ORDER BY seq DESC LIMIT 1), NULL,
+          'an invisible ismap.reason is logged as no reason');
+RESET ismap.reason;
 
 SELECT * FROM finish();
 ROLLBACK;
