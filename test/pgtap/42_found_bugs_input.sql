@@ -9,7 +9,7 @@
 BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
-SELECT plan(50);
+SELECT plan(66);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -194,6 +194,36 @@ UPDATE ismap.organizations SET name_en = 'Ibuki Fictional Audit Corp.' WHERE org
 SELECT is((SELECT reason FROM ismap.history ORDER BY seq DESC LIMIT 1), NULL,
           'an invisible ismap.reason is logged as no reason');
 RESET ismap.reason;
+
+-- =====================================================================
+-- Issue 13, item 10: SET ismap.timezone = 'FOO-167' (a POSIX zone
+-- specification, UTC+167 hours) was accepted and moved today() a week
+-- ahead.  Only zones of the time zone database (pg_timezone_names) within
+-- 14 hours of UTC are accepted; a refused SET is PostgreSQL's 22023.
+
+SET LOCAL ismap.today = '';
+SELECT ismap_test.refused($$SET LOCAL ismap.timezone = 'FOO-167'$$, '22023', NULL,
+                          'ismap.timezone FOO-167 (a POSIX zone specification) is refused (the case of the issue)');
+SELECT is(ismap.today(), (now() AT TIME ZONE 'Asia/Tokyo')::date, 'and today() is still the date in Tokyo');
+SELECT is(current_setting('ismap.timezone'), 'Asia/Tokyo', 'and ismap.timezone is unchanged');
+SELECT ismap_test.refused($$SET LOCAL ismap.timezone = 'JST-9'$$, '22023', NULL,
+                          'a POSIX specification of Tokyo''s own offset is refused too');
+SELECT ismap_test.refused($$SET LOCAL ismap.timezone = '<+1400>-14'$$, '22023', NULL,
+                          'a POSIX specification with a quoted abbreviation is refused');
+SELECT ismap_test.refused($$SELECT set_config('ismap.timezone', 'XYZ+167', true)$$, '22023', NULL,
+                          'set_config with a POSIX specification is refused');
+SELECT ismap_test.refused($$SET LOCAL ismap.timezone = 'right/Asia/Tokyo'$$, '22023', NULL,
+                          'a zone with leap seconds (not in pg_timezone_names) is refused');
+SELECT is(ismap.today(), (now() AT TIME ZONE 'Asia/Tokyo')::date, 'after the refusals today() has not moved');
+
+SELECT ismap_test.accepted($$SET LOCAL ismap.timezone = 'Etc/GMT-14'$$, 'Etc/GMT-14 (UTC+14) is accepted');
+SELECT is(ismap.today(), (now() AT TIME ZONE 'Etc/GMT-14')::date, 'today() is the date at UTC+14');
+SELECT ismap_test.accepted($$SET LOCAL ismap.timezone = 'Etc/GMT+12'$$, 'Etc/GMT+12 (UTC-12) is accepted');
+SELECT is(ismap.today(), (now() AT TIME ZONE 'Etc/GMT+12')::date, 'today() is the date at UTC-12');
+SELECT ismap_test.accepted($$SET LOCAL ismap.timezone = 'UTC'$$, 'UTC is accepted');
+SELECT is(ismap.today(), (now() AT TIME ZONE 'UTC')::date, 'today() is the date in UTC');
+SELECT ismap_test.accepted($$SET LOCAL ismap.timezone = 'Asia/Tokyo'$$, 'Asia/Tokyo is accepted');
+SELECT is(ismap.today(), (now() AT TIME ZONE 'Asia/Tokyo')::date, 'today() is the date in Tokyo again');
 
 SELECT * FROM finish();
 ROLLBACK;
