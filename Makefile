@@ -7,7 +7,7 @@ EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION)
 MODULE_big  = ismap
 # One folder per layer, from the bottom up (README, "Layout").
 OBJS = \
-	src/base/blank_text.o \
+	src/base/invisible_text.o \
 	src/base/module.o \
 	src/base/today.o \
 	src/base/trigger_check.o \

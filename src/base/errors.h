@@ -35,6 +35,7 @@
 /* Checks on values that rules.md takes for granted (see README). */
 #define RULE_ORG_CORPORATE_NUMBER		"org_corporate_number"
 #define RULE_SETTING_VALUE				"setting_value"
+#define RULE_FACTS_VALUE				"facts_value"
 
 /*
  * Refuse a write or a call.  Every user-reachable error goes through here:

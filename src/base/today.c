@@ -11,6 +11,8 @@
  */
 #include "postgres.h"
 
+#include <time.h>
+
 #include "access/xact.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
@@ -30,14 +32,69 @@ static DateADT pinned_day = 0;
 static char *ismap_timezone_name = NULL;
 static char *ismap_today_setting = NULL;
 
+/* The farthest from UTC that a zone of the world is (Pacific/Kiritimati). */
+#define MAX_ZONE_OFFSET (14 * SECS_PER_HOUR)
+
+/*
+ * Whether the time zone database has a zone of this name, as
+ * pg_timezone_names lists them (compared without regard to case, as
+ * pg_tzset finds them).
+ */
+static bool
+zone_in_database(const char *name)
+{
+	pg_tzenum  *zones = pg_tzenumerate_start();
+	pg_tz	   *tz;
+	bool		found = false;
+
+	while (!found && (tz = pg_tzenumerate_next(zones)) != NULL)
+		found = pg_strcasecmp(pg_get_timezone_name(tz), name) == 0;
+	pg_tzenumerate_end(zones);
+	return found;
+}
+
+/*
+ * A zone of the time zone database, within 14 hours of UTC now.  pg_tzset
+ * alone would also take a POSIX zone specification, such as "FOO-167"
+ * (UTC+167 hours: today() a week ahead); the scheme's days are those of a
+ * real place.  As a check hook must, it reports a bad value through
+ * GUC_check_errdetail and returns false, never throwing (reading the time
+ * zone database throws only when its files cannot be read).
+ */
 static bool
 check_ismap_timezone(char **newval, void **extra, GucSource source)
 {
-	if (*newval == NULL || (*newval)[0] == '\0' || pg_tzset(*newval) == NULL)
+	pg_tz	   *tz;
+	pg_time_t	now = (pg_time_t) time(NULL);
+	struct pg_tm *tm;
+
+	if (*newval == NULL || (*newval)[0] == '\0' || (tz = pg_tzset(*newval)) == NULL)
 	{
 		GUC_check_errdetail("\"%s\" is not a time zone name known to PostgreSQL.",
 							*newval ? *newval : "");
 		GUC_check_errhint("Use a name from pg_timezone_names, such as Asia/Tokyo.");
+		return false;
+	}
+
+	/*
+	 * Reading the database opens each of its some 1,200 zone files (about
+	 * 50 ms), which the boot value Asia/Tokyo, checked in every backend that
+	 * loads the module, would cost every session's first call; that name is
+	 * in every time zone database.
+	 */
+	if (source != PGC_S_DEFAULT && !zone_in_database(*newval))
+	{
+		GUC_check_errdetail("\"%s\" is not the name of a zone of the time zone database.",
+							*newval);
+		GUC_check_errhint("Use a name from pg_timezone_names, such as Asia/Tokyo; a POSIX zone specification such as \"JST-9\" is not accepted.");
+		return false;
+	}
+
+	tm = pg_localtime(&now, tz);
+	if (tm == NULL || tm->tm_gmtoff < -MAX_ZONE_OFFSET || tm->tm_gmtoff > MAX_ZONE_OFFSET)
+	{
+		GUC_check_errdetail("Zone \"%s\" is not within 14 hours of UTC now.", *newval);
+		GUC_check_errhint("Use the zone of the scheme's calendar, Asia/Tokyo.");
 		return false;
 	}
 	return true;

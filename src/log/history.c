@@ -41,8 +41,8 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
-#include "base/blank_text.h"
 #include "base/errors.h"
+#include "base/invisible_text.h"
 #include "base/module.h"
 #include "base/trigger_check.h"
 #include "base/xact_scope.h"
@@ -197,9 +197,9 @@ change_reason(TupleDesc desc, HeapTuple tup)
 
 	if (correction_reason() != NULL)
 		return correction_reason();
-	if (grounds != NULL && !text_is_blank(grounds))
+	if (grounds != NULL && !text_is_invisible(grounds))
 		return grounds;
-	if (reason != NULL && !text_is_blank(reason))
+	if (reason != NULL && !text_is_invisible(reason))
 		return reason;
 	return NULL;
 }

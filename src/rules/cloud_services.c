@@ -13,8 +13,8 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 
-#include "base/blank_text.h"
 #include "base/errors.h"
+#include "base/invisible_text.h"
 #include "base/trigger_check.h"
 #include "rules/labels.h"
 #include "store/columns.h"
@@ -82,8 +82,8 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 					 errhint("Its registrations rest on the provider's applications; the new provider registers the service anew."));
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		check_provider_recorded(provider);
-	if (text_is_blank(tuple_get_text(tup, desc, "name")) ||
-		text_is_blank(tuple_get_text(tup, desc, "statement_scope")))
+	if (text_is_invisible(tuple_get_text(tup, desc, "name")) ||
+		text_is_invisible(tuple_get_text(tup, desc, "statement_scope")))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SVC_PUBLIC_LIST,
 					 "a cloud service needs a name and a statement scope",
 					 errdetail("name or statement_scope is null or blank."),

@@ -15,8 +15,8 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
-#include "base/blank_text.h"
 #include "base/errors.h"
+#include "base/invisible_text.h"
 #include "base/trigger_check.h"
 #include "store/columns.h"
 #include "store/kept_plans.h"
@@ -91,7 +91,7 @@ check_corporate_number(const char *s)
 static void
 check_name(const char *name)
 {
-	if (text_is_blank(name))
+	if (text_is_invisible(name))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_ORG_CORPORATE_NUMBER,
 					 "an organization needs a name",
 					 errdetail("name is null or blank."),

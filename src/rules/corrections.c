@@ -24,8 +24,8 @@
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 
-#include "base/blank_text.h"
 #include "base/errors.h"
+#include "base/invisible_text.h"
 #include "base/today.h"
 #include "log/correction_reason.h"
 #include "rules/corrections.h"
@@ -142,7 +142,7 @@ ismap_correct(PG_FUNCTION_ARGS)
 	Datum		args[2];
 	volatile uint64 corrected = 0;
 
-	if (PG_ARGISNULL(3) || text_is_blank(reason = text_to_cstring(PG_GETARG_TEXT_PP(3))))
+	if (PG_ARGISNULL(3) || text_is_invisible(reason = text_to_cstring(PG_GETARG_TEXT_PP(3))))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SEC_HISTORY,
 					 "a correction needs its reason",
 					 errdetail("The reason is null or blank."),

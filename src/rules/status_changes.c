@@ -19,8 +19,8 @@
 #include "executor/spi.h"
 #include "utils/builtins.h"
 
-#include "base/blank_text.h"
 #include "base/errors.h"
+#include "base/invisible_text.h"
 #include "base/today.h"
 #include "base/trigger_check.h"
 #include "log/correction_reason.h"
@@ -72,7 +72,7 @@ check_values(const ChangeRow *c)
 					 psprintf("a status change needs the %s, an action and an effective date", c->noun),
 					 errdetail("The %s, action or effective_on is null.", c->noun),
 					 errhint("Give all three, and the grounds."));
-	if (text_is_blank(c->grounds))
+	if (text_is_invisible(c->grounds))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_OVS_SUSPENSION,
 					 "a status change needs its grounds",
 					 errdetail("grounds is null or blank."),

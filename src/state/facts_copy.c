@@ -17,6 +17,7 @@
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 
+#include "base/errors.h"
 #include "state/fact_tables.h"
 #include "state/facts_copy.h"
 #include "state/listing_status.h"
@@ -40,37 +41,67 @@ enum
 	F_COUNT = F_CHANGE_EFFECTIVE_ON
 };
 
+/* The attributes' names, for messages. */
+static const char *const fact_name[F_COUNT + 1] = {
+	[F_TERM_IN_FORCE_FROM] = "term_in_force_from",
+	[F_TERM_PERIOD_START] = "term_audit_period_start",
+	[F_TERM_PERIOD_END] = "term_audit_period_end",
+	[F_TERM_VALID_UNTIL] = "term_valid_until",
+	[F_TERM_AUDIT_ID] = "term_audit_id",
+	[F_TERM_AUDITOR_ID] = "term_auditor_id",
+	[F_RENEWAL_FILED_ON] = "renewal_filed_on",
+	[F_RENEWAL_DECIDED_ON] = "renewal_decided_on",
+	[F_CHANGE_ACTION] = "change_action",
+	[F_CHANGE_EFFECTIVE_ON] = "change_effective_on",
+};
+
 /*
  * A read-only view of a one-dimensional array of a fixed-width type, read
  * in place.  The arrays inside a facts value are stored with short (1-byte)
  * headers, and DatumGetArrayTypeP would copy each to realign it: ten
  * allocations and copies per registration, most of the cost of a list of
  * 100,000 rows.  The view reads the same bytes where they lie instead, with
- * memcpy for unaligned elements.
+ * memcpy for unaligned elements, in order (array_view_next), so that a
+ * null bitmap is walked once and not counted again for every element.
  */
 typedef struct ArrayView
 {
+	const char *name;			/* the attribute's, for messages */
 	int			n;
-	const char *data;			/* the non-null elements, packed */
 	const bits8 *nulls;			/* null bitmap, or NULL if none */
 	int			width;
+	int			next;			/* index of the element read next */
+	const char *at;				/* where the next non-null element lies */
 } ArrayView;
 
+/*
+ * The view of attribute attno.  A facts value comes from a registration
+ * row, or from any caller of ismap.registration_standing(), which the
+ * public may call: the shape the rest of this file relies on is checked
+ * here, from the array's header, and refused as facts_value.  Subscripts
+ * mean nothing in a copy (facts_as_arrays writes them from 1): elements
+ * are read by position, whatever the lower bound.
+ */
 static void
-array_view(Datum d, bool isnull, int width, ArrayView *v)
+array_view(Datum d, bool isnull, int attno, int width, ArrayView *v)
 {
-	struct varlena *p = (struct varlena *) DatumGetPointer(d);
+	struct varlena *p;
 	const char *start;			/* where ArrayType would begin, header aside */
 	int32		ndim,
-				dataoffset,
-				nitems;
+				dataoffset;
 
+	v->name = fact_name[attno];
 	v->n = 0;
-	v->data = NULL;
 	v->nulls = NULL;
 	v->width = width;
+	v->next = 0;
+	v->at = NULL;
 	if (isnull)
-		return;
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_FACTS_VALUE,
+					 "registration facts need all ten arrays",
+					 errdetail("%s is null.", v->name),
+					 errhint("Give an empty array ('{}') for a fact that has no elements."));
+	p = (struct varlena *) DatumGetPointer(d);
 	if (VARATT_IS_EXTERNAL(p) || VARATT_IS_COMPRESSED(p))
 		p = detoast_attr(p);
 	/* ArrayType's fields follow the varlena header, whatever its size */
@@ -80,59 +111,130 @@ array_view(Datum d, bool isnull, int width, ArrayView *v)
 	if (ndim == 0)
 		return;
 	if (ndim != 1)
-		elog(ERROR, "ismap: a facts array has %d dimensions", ndim);
-	memcpy(&nitems, start + sizeof(ArrayType), sizeof(int32));
-	v->n = nitems;
+		ismap_refuse(ERRCODE_ARRAY_SUBSCRIPT_ERROR, RULE_FACTS_VALUE,
+					 "registration facts are one-dimensional arrays",
+					 errdetail("%s has %d dimensions.", v->name, ndim),
+					 errhint("Give each fact as a one-dimensional array, '{}' when it has no elements."));
+	memcpy(&v->n, start + sizeof(ArrayType), sizeof(int32));
 	if (dataoffset != 0)
 	{
 		v->nulls = (const bits8 *) (start + sizeof(ArrayType) + 2 * sizeof(int32));
-		v->data = start + dataoffset;
+		v->at = start + dataoffset;
 	}
 	else
-		v->data = start + ARR_OVERHEAD_NONULLS(1);
+		v->at = start + ARR_OVERHEAD_NONULLS(1);
 }
 
-/* Element i: its bytes in *out, or false if it is null (or past the end). */
-static bool
-array_view_get(const ArrayView *v, int i, void *out)
+/* The arrays first..last hold one element per term, renewal or change. */
+static void
+check_parallel(const ArrayView *f, int first, int last, const char *what)
 {
-	int			packed = i;
+	for (int attno = first + 1; attno <= last; attno++)
+		if (f[attno].n != f[first].n)
+			ismap_refuse(ERRCODE_ARRAY_SUBSCRIPT_ERROR, RULE_FACTS_VALUE,
+						 psprintf("the %s arrays of registration facts differ in length", what),
+						 errdetail("Elements: %d in %s, %d in %s.",
+								   f[first].n, f[first].name, f[attno].n, f[attno].name),
+						 errhint("Give each %s array one element per %s, in the same order.",
+								 what, what));
+}
 
-	if (i >= v->n)
+/* The next element: its bytes in *out, or false if it is null. */
+static bool
+array_view_next(ArrayView *v, void *out)
+{
+	int			i = v->next++;
+
+	Assert(i < v->n);
+	if (v->nulls != NULL && !(v->nulls[i / 8] & (1 << (i % 8))))
 		return false;
-	if (v->nulls != NULL)
-	{
-		if (!(v->nulls[i / 8] & (1 << (i % 8))))
-			return false;
-		packed = 0;
-		for (int k = 0; k < i; k++)
-			if (v->nulls[k / 8] & (1 << (k % 8)))
-				packed++;
-	}
-	memcpy(out, v->data + (size_t) packed * v->width, v->width);
+	memcpy(out, v->at, v->width);
+	v->at += v->width;
 	return true;
 }
 
+static void refuse_null_element(const ArrayView *v, int i) pg_attribute_noreturn();
+
+static void
+refuse_null_element(const ArrayView *v, int i)
+{
+	ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_FACTS_VALUE,
+				 "registration facts hold a null where a value is required",
+				 errdetail("Element %d of %s is null.", i + 1, v->name),
+				 errhint("Only term_audit_period_end, term_audit_id, term_auditor_id (none for an auditor) and renewal_decided_on (an undecided renewal) may hold nulls."));
+}
+
+/* The next date, which the facts cannot do without. */
 static DateADT
-date_at(const ArrayView *v, int i, DateADT if_null)
+required_date_next(ArrayView *v)
 {
 	DateADT		day;
 
-	return array_view_get(v, i, &day) ? day : if_null;
+	if (!array_view_next(v, &day))
+		refuse_null_element(v, v->next - 1);
+	return day;
+}
+
+static DateADT
+date_next(ArrayView *v, DateADT if_null)
+{
+	DateADT		day;
+
+	return array_view_next(v, &day) ? day : if_null;
 }
 
 static int64
-int64_at(const ArrayView *v, int i)
+int64_next(ArrayView *v)
 {
 	int64		id;
 
-	return array_view_get(v, i, &id) ? id : 0;
+	return array_view_next(v, &id) ? id : 0;
+}
+
+/*
+ * The status changes: their actions are text, which the views do not
+ * read; few registrations have any, so only those deconstruct the array.
+ */
+static void
+changes_from_arrays(Datum action_array, ArrayView *actions, ArrayView *effective_on,
+					RegistrationFacts *facts)
+{
+	Datum	   *labels;
+	bool	   *label_nulls;
+	int			n;
+
+	facts->nchanges = actions->n;
+	facts->changes = palloc_extended(sizeof(StatusChange) * (actions->n + 1),
+									 MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	if (actions->n == 0)
+		return;
+	deconstruct_array(DatumGetArrayTypeP(action_array), TEXTOID, -1, false, TYPALIGN_INT,
+					  &labels, &label_nulls, &n);
+	Assert(n == actions->n);
+	for (int i = 0; i < n; i++)
+	{
+		char	   *label;
+
+		if (label_nulls[i])
+			refuse_null_element(actions, i);
+		label = TextDatumGetCString(labels[i]);
+		if (!status_action_parse(label, &facts->changes[i].action))
+			ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_FACTS_VALUE,
+						 psprintf("\"%s\" is not a status change", label),
+						 errdetail("Element %d of change_action is \"%s\".", i + 1, label),
+						 errhint("A status change is suspend, lift or remove."));
+		facts->changes[i].effective_on = required_date_next(effective_on);
+	}
 }
 
 /*
  * The facts held in an ismap.registration_facts value (a registration row's
- * copy, or what the log's images rebuild), allocated in the current memory
- * context.  desc: the type's descriptor if the caller has it at hand.
+ * copy, what the log's images rebuild, or a caller's value), allocated in
+ * the current memory context.  desc: the type's descriptor if the caller
+ * has it at hand.  A value that is not shaped as facts_as_arrays writes it
+ * is refused (facts_value); nulls are accepted where the registry itself
+ * writes them: an undecided renewal's decision, and the audit period end
+ * and audit of a term, which an auditor's terms do not have.
  */
 void
 facts_from_composite(HeapTupleHeader row, TupleDesc desc, DateADT registered_on,
@@ -159,56 +261,48 @@ facts_from_composite(HeapTupleHeader row, TupleDesc desc, DateADT registered_on,
 
 	for (int attno = 1; attno <= F_COUNT; attno++)
 	{
+		/* the actions are text: their view gives only their number */
 		int			width = (attno == F_TERM_AUDIT_ID || attno == F_TERM_AUDITOR_ID) ?
-			sizeof(int64) : sizeof(DateADT);
+			sizeof(int64) : attno == F_CHANGE_ACTION ? 0 : sizeof(DateADT);
 
-		if (attno != F_CHANGE_ACTION)
-			array_view(values[attno - 1], nulls[attno - 1], width, &f[attno]);
+		array_view(values[attno - 1], nulls[attno - 1], attno, width, &f[attno]);
 	}
+	check_parallel(f, F_TERM_IN_FORCE_FROM, F_TERM_AUDITOR_ID, "term");
+	check_parallel(f, F_RENEWAL_FILED_ON, F_RENEWAL_DECIDED_ON, "renewal");
+	check_parallel(f, F_CHANGE_ACTION, F_CHANGE_EFFECTIVE_ON, "change");
 
+	/*
+	 * Huge allocations, here and for the changes: with nulls (one bit each),
+	 * a value within the 1 GB limit of a datum can count more elements than
+	 * 1 GB of structs holds.
+	 */
 	facts->registered_on = registered_on;
 	facts->nterms = f[F_TERM_IN_FORCE_FROM].n;
-	facts->terms = palloc0(sizeof(Term) * (facts->nterms + 1));
+	facts->terms = palloc_extended(sizeof(Term) * (facts->nterms + 1),
+								   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (int i = 0; i < facts->nterms; i++)
 	{
 		Term	   *t = &facts->terms[i];
 
-		t->in_force_from = date_at(&f[F_TERM_IN_FORCE_FROM], i, 0);
-		t->valid_from = date_at(&f[F_TERM_PERIOD_START], i, 0);
-		t->period_end = date_at(&f[F_TERM_PERIOD_END], i, 0);
-		t->valid_until = date_at(&f[F_TERM_VALID_UNTIL], i, 0);
-		t->audit_id = int64_at(&f[F_TERM_AUDIT_ID], i);
-		t->auditor_id = int64_at(&f[F_TERM_AUDITOR_ID], i);
+		t->in_force_from = required_date_next(&f[F_TERM_IN_FORCE_FROM]);
+		t->valid_from = required_date_next(&f[F_TERM_PERIOD_START]);
+		t->period_end = date_next(&f[F_TERM_PERIOD_END], 0);
+		t->valid_until = required_date_next(&f[F_TERM_VALID_UNTIL]);
+		t->audit_id = int64_next(&f[F_TERM_AUDIT_ID]);
+		t->auditor_id = int64_next(&f[F_TERM_AUDITOR_ID]);
 	}
 
 	facts->nrenewals = f[F_RENEWAL_FILED_ON].n;
-	facts->renewals = palloc0(sizeof(Renewal) * (facts->nrenewals + 1));
+	facts->renewals = palloc_extended(sizeof(Renewal) * (facts->nrenewals + 1),
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (int i = 0; i < facts->nrenewals; i++)
 	{
-		facts->renewals[i].filed_on = date_at(&f[F_RENEWAL_FILED_ON], i, 0);
-		facts->renewals[i].resolved_on = date_at(&f[F_RENEWAL_DECIDED_ON], i, DATEVAL_NOEND);
+		facts->renewals[i].filed_on = required_date_next(&f[F_RENEWAL_FILED_ON]);
+		facts->renewals[i].resolved_on = date_next(&f[F_RENEWAL_DECIDED_ON], DATEVAL_NOEND);
 	}
 
-	/* the actions are text; few registrations have any: deconstruct them */
-	facts->nchanges = 0;
-	facts->changes = palloc0(sizeof(StatusChange));
-	if (!nulls[F_CHANGE_ACTION - 1])
-	{
-		Datum	   *actions;
-		bool	   *action_nulls;
-		int			n;
-
-		deconstruct_array(DatumGetArrayTypeP(values[F_CHANGE_ACTION - 1]), TEXTOID, -1,
-						  false, TYPALIGN_INT, &actions, &action_nulls, &n);
-		facts->nchanges = n;
-		facts->changes = palloc0(sizeof(StatusChange) * (n + 1));
-		for (int i = 0; i < n; i++)
-		{
-			facts->changes[i].action =
-				status_action_from_label(action_nulls[i] ? "" : TextDatumGetCString(actions[i]));
-			facts->changes[i].effective_on = date_at(&f[F_CHANGE_EFFECTIVE_ON], i, 0);
-		}
-	}
+	changes_from_arrays(values[F_CHANGE_ACTION - 1], &f[F_CHANGE_ACTION],
+						&f[F_CHANGE_EFFECTIVE_ON], facts);
 }
 
 

@@ -155,15 +155,28 @@ listing_status_datum(ListingStatus status, Oid enum_type)
 							   ObjectIdGetDatum(enum_type));
 }
 
+/* The action a label of ismap.status_action names; false if none. */
+bool
+status_action_parse(const char *label, StatusAction *action)
+{
+	if (strcmp(label, "suspend") == 0)
+		*action = ACTION_SUSPEND;
+	else if (strcmp(label, "lift") == 0)
+		*action = ACTION_LIFT;
+	else if (strcmp(label, "remove") == 0)
+		*action = ACTION_REMOVE;
+	else
+		return false;
+	return true;
+}
+
 StatusAction
 status_action_from_label(const char *label)
 {
-	if (strcmp(label, "suspend") == 0)
-		return ACTION_SUSPEND;
-	if (strcmp(label, "lift") == 0)
-		return ACTION_LIFT;
-	if (strcmp(label, "remove") == 0)
-		return ACTION_REMOVE;
+	StatusAction action;
+
+	if (status_action_parse(label, &action))
+		return action;
 	ismap_refuse(ERRCODE_INVALID_TEXT_REPRESENTATION, RULE_OVS_SUSPENSION,
 				 psprintf("\"%s\" is not a status change", label),
 				 errdetail("A status change is suspend, lift or remove."),

@@ -81,6 +81,7 @@ extern const Renewal *renewal_pending_on(const RegistrationFacts *facts, DateADT
 extern bool is_removed_by(const RegistrationFacts *facts, DateADT day);
 extern const char *listing_status_label(ListingStatus status);
 extern Datum listing_status_datum(ListingStatus status, Oid enum_type);
+extern bool status_action_parse(const char *label, StatusAction *action);
 extern StatusAction status_action_from_label(const char *label);
 extern bool in_force_status(ListingStatus status);
 
