@@ -107,8 +107,8 @@ SELECT results_eq(format($$SELECT status FROM ismap.auditor_list_at('2024-06-01'
 -- of bigint: an answer or a refusal with a rule, never an internal error.
 SELECT is(ismap.auditor_status(:a1, 'infinity'), 'expired'::ismap.listing_status,
           'auditor_status on infinity: expired');
-SELECT is(ismap.service_status(9223372036854775807, '-infinity'), NULL::ismap.listing_status,
-          'service_status of no registration, on -infinity: null');
+SELECT ismap_test.refused($$SELECT ismap.service_status(9223372036854775807, '-infinity')$$,
+                          '22023', 'svc_public_list', 'service_status of no registration, on -infinity: refused');
 SELECT is((SELECT count(*) FROM ismap.auditor_list_changes('-infinity', 'infinity')), 0::bigint,
           'auditor_list_changes from -infinity to infinity: nothing listed on either day');
 SELECT is((SELECT count(*) FROM ismap.cloud_service_list_at('infinity', '-infinity')), 0::bigint,
