@@ -33,7 +33,7 @@ SELECT 'plain_select',
            SELECT r.registration_id, r.registration_number, s.service_id, s.name, s.name_en,
                   p.name, p.corporate_number, s.statement_scope, s.service_model, r.registered_on,
                   r.audit_period_start, r.audit_period_end, r.valid_until, ao.name,
-                  au.registration_number
+                  au.registration_number, p.name_en, ao.name_en
              FROM ismap.service_registrations r
              JOIN ismap.cloud_services s ON s.service_id = r.service_id
              JOIN ismap.organizations p ON p.organization_id = s.provider_id
