@@ -374,7 +374,7 @@ check_renewal_end(const Application *a, DateADT pending_until)
 			break;
 		}
 	check_audits_still_rest(a->target_id, &facts, a->decided_on,
-							psprintf("a renewal %s", a->status));
+							psprintf("a renewal %s on", a->status));
 }
 
 /* BEFORE INSERT OR UPDATE OR DELETE ON ismap.auditor_applications FOR EACH ROW */

@@ -39,9 +39,10 @@ static ScanTable audits_by_auditor = {"audits", "auditor_id", {"audit_id", "repo
 
 /*
  * The audits auditor_id reported on or after 'since' (the decision's day)
- * still find it in force (valid or in renewal grace) on their report date, with
- * the auditor's facts as the decision leaves them ('facts').  'decision'
- * names it for the message.
+ * still find it in force (valid or in renewal grace) on their report date,
+ * with the auditor's facts as the decision leaves them ('facts').
+ * 'decision' names it for the message, up to its date: "a suspension
+ * effective on".
  */
 void
 check_audits_still_rest(int64 auditor_id, const RegistrationFacts *facts, DateADT since,
@@ -65,7 +66,7 @@ check_audits_still_rest(int64 auditor_id, const RegistrationFacts *facts, DateAD
 		if (s.status != LISTING_VALID && s.status != LISTING_RENEWAL_PENDING)
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
 						 RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
-						 psprintf("%s dated %s would contradict an audit recorded since",
+						 psprintf("%s %s would contradict an audit recorded since",
 								  decision, ismap_date_text(since)),
 						 errdetail("Audit %lld was reported on %s by auditor %s, in force that day; with this decision the auditor %s then.",
 								   (long long) int64_column(&audits_by_auditor, AUDIT_ID, rows[i], desc),
@@ -107,7 +108,7 @@ check_renewals_before_removal(const char *noun, int64 id, const RegistrationFact
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 psprintf("a removal effective on %s would contradict a renewal recorded since",
 							  ismap_date_text(removed_on)),
-					 errdetail("A renewal of %s %lld was %s on %s; a removed registration cannot be renewed.",
-							   noun, (long long) id, what, ismap_date_text(renewed_on)),
+					 errdetail("A renewal of %s was %s on %s; a removed registration cannot be renewed.",
+							   fact_subject_label(noun, id), what, ismap_date_text(renewed_on)),
 					 errhint("Make the removal effective after %s.", ismap_date_text(renewed_on)));
 }

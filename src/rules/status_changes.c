@@ -172,7 +172,8 @@ check_recorded_since(FactQueries *q, const ChangeRow *c, const RegistrationFacts
 	after.changes = changes;
 	after.nchanges = facts->nchanges + 1;
 	check_audits_still_rest(c->target_id, &after, c->effective_on,
-							action == ACTION_SUSPEND ? "a suspension" : "a removal");
+							action == ACTION_SUSPEND ? "a suspension effective on" :
+							"a removal effective on");
 }
 
 /*
