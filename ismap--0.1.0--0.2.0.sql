@@ -343,12 +343,8 @@ COMMENT ON FUNCTION ismap.history_guard() IS
   '内部用のトリガー: 決定の記録の更新・削除を拒否する / internal trigger, not called by users: the decision log is append-only';
 COMMENT ON FUNCTION ismap.history_first_break() IS
   '内部用: 決定の記録の連鎖の最初の切れ目（なければ NULL） / internal, not called by users: first broken link of the chain, or nulls';
-COMMENT ON FUNCTION ismap.history_head() IS
-  '決定の記録の末尾（連番と SHA-256 の16進）。データベースの外に控え、後で verify_history(seq, hash) で照合する / the last row of the log (seq, SHA-256 in hex), to be recorded outside the database and checked later with verify_history(seq, hash)';
 COMMENT ON FUNCTION ismap.history_first_break(bigint, text) IS
   '内部用: 決定の記録の連鎖の最初の切れ目（控えた末尾に届かない場合を含む。なければ NULL） / internal, not called by users: first broken link of the chain, or of its reach to a recorded head; or nulls';
-COMMENT ON FUNCTION ismap.verify_history(bigint, text) IS
-  'ハッシュ連鎖を検証し、控えた末尾（history_head() の値）に今も届くかを確かめる。最初の切れ目を返す（なければ0行） / verifies the chain and that it still reaches a head recorded with history_head(); returns the first break, or no row';
 COMMENT ON FUNCTION ismap.known_rows(text, timestamptz) IS
   '内部用: ある時点で記録されていた表の行（決定の記録から復元） / internal, not called by users: rows of a registry table as recorded at a moment, rebuilt from the decision log';
 COMMENT ON FUNCTION ismap.entry_change_reason(text, bigint, date, date, ismap.listing_status, ismap.listing_status, date, date, date) IS
@@ -388,4 +384,4 @@ CREATE UNIQUE INDEX service_registrations_serial_branch
    (pg_catalog.split_part(registration_number, '-', 3)::pg_catalog.int4));
 
 -- A number may be given when the application is filed, and is checked then.
-COMMENT ON COLUMN ismap.service_applications.registration_number IS '申請時又は承認時に指定する登録番号（省略時は自動採番） / registration number given with the application or its approval; assigned if null';
+COMMENT ON COLUMN ismap.service_applications.registration_number IS '登録番号: 申請時又は承認時に指定するか、承認時に自動採番され、承認がここに書く / registration number: given with the application or its approval, or assigned at the approval, which writes it here';

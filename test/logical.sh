@@ -23,26 +23,14 @@ WORK=$(mktemp -d /tmp/ismap_logical.XXXXXX)
 [ "$(id -u)" = 0 ] && chown postgres "$WORK"
 chmod 700 "$WORK"
 LOG="$WORK/log"
-passed=0
-failed=0
+. test/cluster_lib.sh
+SERVER_LOG="$WORK/sub.log"
 
-as_postgres() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 cleanup() {
   for c in pub sub; do as_postgres "$BIN/pg_ctl" -D "$WORK/$c" stop -m immediate >/dev/null 2>&1; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-not_ok() { echo "not ok - $1"; failed=$((failed + 1)); [ -s "$LOG" ] && sed 's/^/#   /' "$LOG"; }
-summary() { echo "$passed passed, $failed failed"; }
-step() {
-  local name=$1
-  shift
-  if "$@" >"$LOG" 2>&1; then ok "$name"; else not_ok "$name"; summary; exit 1; fi
-}
 
 # A cluster: its own directory, socket and port, no TCP listener.
 make_cluster() {
@@ -101,7 +89,6 @@ same() {
     not_ok "$1: the subscriber answers as the publisher"
   fi
 }
-digest() { printf "SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(x::text, E'\\\\n' ORDER BY x::text), '')) FROM (%s) x" "$1"; }
 
 check_all() {
   same "the auditor list today$1" "$(digest 'SELECT * FROM ismap.auditor_list')"

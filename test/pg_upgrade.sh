@@ -20,33 +20,20 @@ WORK=$(mktemp -d /tmp/ismap_pg_upgrade.XXXXXX)
 [ "$(id -u)" = 0 ] && chown postgres "$WORK"
 chmod 700 "$WORK"
 LOG="$WORK/log"
-passed=0
-failed=0
+. test/cluster_lib.sh
 
-as_postgres() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 cleanup() {
   for c in old new; do as_postgres "$BIN/pg_ctl" -D "$WORK/$c" stop -m immediate >/dev/null 2>&1; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-not_ok() { echo "not ok - $1"; failed=$((failed + 1)); [ -s "$LOG" ] && sed 's/^/#   /' "$LOG"; }
-summary() { echo "$passed passed, $failed failed"; }
-step() {
-  local name=$1
-  shift
-  if "$@" >"$LOG" 2>&1; then ok "$name"; else not_ok "$name"; summary; exit 1; fi
-}
 start() {
   as_postgres "$BIN/pg_ctl" -D "$WORK/$1" -l "$WORK/$1.log" -w -t 60 \
     -o "-p $2 -k $WORK -c listen_addresses=''" start
 }
 stop() { as_postgres "$BIN/pg_ctl" -D "$WORK/$1" -w -t 60 stop; }
 q() { psql -U postgres -h "$WORK" -p "$1" -d "$DB" -X -q -A -t -v ON_ERROR_STOP=1 -c "$2" 2>"$LOG"; }
-digest() { printf "SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(x::text, E'\\\\n' ORDER BY x::text), '')) FROM (%s) x" "$1"; }
 QUERIES=(
   "SELECT count(*) || ' breaks' FROM ismap.verify_history()"
   "SELECT seq || ' ' || hash FROM ismap.history_head()"

@@ -19,9 +19,9 @@ DB=ismap_standby
 BIN=$(pg_config --bindir)
 PORT=${STANDBY_PORT:-5791}
 WORK=$(mktemp -d /tmp/ismap_standby.XXXXXX)
+SERVER_LOG="$WORK/replica.log"
 LOG="$WORK/log"
-passed=0
-failed=0
+. test/cluster_lib.sh
 
 cleanup() {
   as_postgres "$BIN/pg_ctl" -D "$WORK/data" stop -m immediate >/dev/null 2>&1
@@ -29,31 +29,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-ok() { echo "ok - $1"; passed=$((passed + 1)); }
-not_ok() { echo "not ok - $1"; failed=$((failed + 1)); [ -s "$LOG" ] && sed 's/^/#   /' "$LOG"; }
-summary() { echo "$passed passed, $failed failed"; }
-step() {
-  local name=$1
-  shift
-  if "$@" >"$LOG" 2>&1; then
-    ok "$name"
-  else
-    [ -f "$WORK/replica.log" ] && tail -20 "$WORK/replica.log" >>"$LOG"
-    not_ok "$name"
-    summary
-    exit 1
-  fi
-}
-
-# The server refuses to run as root: the replica runs as postgres.
-as_postgres() {
-  if [ "$(id -u)" = 0 ]; then
-    runuser -u postgres -- env PGPASSWORD="${PGPASSWORD:-}" "$@"
-  else
-    "$@"
-  fi
-}
 
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 -h "$1" -p "$2" -d "$DB" -c "$3" 2>"$LOG"; }
 primary() { q "${PGHOST:-localhost}" "${PGPORT:-5432}" "$1"; }
@@ -110,7 +85,6 @@ same() {
     not_ok "$1: the replica answers as the primary"
   fi
 }
-digest() { printf "SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(x::text, E'\\\\n' ORDER BY x::text), '')) FROM (%s) x" "$1"; }
 
 DAY=$(primary "SHOW ismap.today")
 same "ismap.today() of the demo's day" "SELECT ismap.today()"

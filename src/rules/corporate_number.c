@@ -162,6 +162,10 @@ ismap_organizations_check(PG_FUNCTION_ARGS)
 	number = SPI_getvalue(tup, desc, SPI_fnumber(desc, "corporate_number"));
 	check_corporate_number(number);
 	check_name(SPI_getvalue(tup, desc, SPI_fnumber(desc, "name")));
-	check_number_unused(number, td->tg_trigtuple, desc);
+	/* a row that keeps its number (a renamed organization) needs no lookup */
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) ||
+		strcmp(number, SPI_getvalue(td->tg_trigtuple, desc,
+									SPI_fnumber(desc, "corporate_number"))) != 0)
+		check_number_unused(number, td->tg_trigtuple, desc);
 	return PointerGetDatum(tup);
 }

@@ -105,7 +105,7 @@ COMMENT ON COLUMN ismap.service_applications.audit_id IS '申請の根拠とな�
 COMMENT ON COLUMN ismap.service_applications.status IS '申請の状態 / application status';
 COMMENT ON COLUMN ismap.service_applications.decided_on IS '決定日 / day of the final decision';
 COMMENT ON COLUMN ismap.service_applications.registration_id IS '更新する登録（更新申請）又は承認により作られた登録（新規申請） / registration renewed, or created by approval';
-COMMENT ON COLUMN ismap.service_applications.registration_number IS '申請時又は承認時に指定する登録番号（省略時は自動採番） / registration number given with the application or its approval; assigned if null';
+COMMENT ON COLUMN ismap.service_applications.registration_number IS '登録番号: 申請時又は承認時に指定するか、承認時に自動採番され、承認がここに書く / registration number: given with the application or its approval, or assigned at the approval, which writes it here';
 
 CREATE TABLE ismap.service_registration_terms (
   registration_id    bigint NOT NULL,
