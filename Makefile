@@ -35,6 +35,7 @@ OBJS = \
 	src/state/list_args.o \
 	src/state/list_spans.o \
 	src/state/listing_status.o \
+	src/state/registered_on.o \
 	src/state/registration_facts.o \
 	src/state/registration_standing.o \
 	src/state/service_status.o \
@@ -47,6 +48,7 @@ OBJS = \
 	src/rules/corporate_number.o \
 	src/rules/corrections.o \
 	src/rules/labels.o \
+	src/rules/oversight_pending.o \
 	src/rules/past_decisions.o \
 	src/rules/references.o \
 	src/rules/registration_number.o \

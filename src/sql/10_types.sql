@@ -1,7 +1,7 @@
 -- Enumerations of the design contract.
 
-CREATE TYPE ismap.application_kind AS ENUM ('new', 'renewal');
-COMMENT ON TYPE ismap.application_kind IS '申請の種別: new 新規登録申請, renewal 登録更新申請 / kind of application: new (first registration), renewal';
+CREATE TYPE ismap.application_kind AS ENUM ('new', 'renewal', 'reapplication');
+COMMENT ON TYPE ismap.application_kind IS '申請の種別: new 新規登録申請, renewal 登録更新申請, reapplication 運営委員会の要求による再申請（5.3） / kind of application: new (first registration), renewal, reapplication (on the committee''s demand)';
 
 CREATE TYPE ismap.application_status AS ENUM
   ('submitted', 'accepted', 'returned', 'approved', 'rejected', 'withdrawn');
@@ -43,3 +43,13 @@ CREATE TYPE ismap.registration_facts AS (
 );
 COMMENT ON TYPE ismap.registration_facts IS
   '登録の状態の判定に必要な事実の写し（拡張機能が維持） / copy of the facts a registration''s status depends on, maintained by the extension';
+
+-- Oversight (src/sql/75_oversight.sql).
+CREATE TYPE ismap.report_stage AS ENUM ('first', 'final');
+COMMENT ON TYPE ismap.report_stage IS 'インシデント報告の段階: first 速報, final 確報 / stage of an incident report: first, final';
+
+CREATE TYPE ismap.notice_kind AS ENUM ('published_info', 'control_change');
+COMMENT ON TYPE ismap.notice_kind IS '変更の届出の種別: published_info 公表事項の変更, control_change 統制の重大な変更（又はそのおそれのある事象） / kind of change notice: published information, or a significant control change';
+
+CREATE TYPE ismap.finding AS ENUM ('no_issue', 'issues_found');
+COMMENT ON TYPE ismap.finding IS '調査結果: no_issue 問題なし, issues_found 問題あり / finding of an investigation';

@@ -33,7 +33,13 @@ INSERT INTO ismap.setting_defaults (name, value, description) VALUES
   ('scheme_start', '2020-06-01',
    '本制度の施行日 / the day the scheme started (svc_audit_kind, 附則3)'),
   ('design_only_window', '1 year',
-   '施行後、整備状況評価のみの監査で申請できる期間 / after the start, how long a design-only audit suffices (svc_audit_kind, 附則3)');
+   '施行後、整備状況評価のみの監査で申請できる期間 / after the start, how long a design-only audit suffices (svc_audit_kind, 附則3)'),
+  ('incident_first_report_days', '3 days',
+   'インシデントの速報の期限（認知日から） / when the first report of an incident falls due, after the day it was recognized (svc_incident_report)'),
+  ('incident_final_report_days', '30 days',
+   'インシデントの確報の期限（認知日から） / when the final report of an incident falls due, after the day it was recognized (svc_incident_report)'),
+  ('change_notice_days', '30 days',
+   '変更の届出の期限（効力発生日から）。過ぎた届出も受け付け、遅延として示す / how long after its effective date a change notice is due; a later one is accepted and shown late (svc_change_notice, aud_change_notice)');
 
 CREATE TABLE ismap.setting_overrides (
   name  text PRIMARY KEY REFERENCES ismap.setting_defaults,
@@ -51,7 +57,7 @@ CREATE VIEW ismap.settings AS
 COMMENT ON VIEW ismap.settings IS
   '制度の設定値（登録規則で改定されうる数値）。value を更新して改定する / figures of the scheme that the committee revises; UPDATE value to change one (validated)';
 COMMENT ON COLUMN ismap.settings.name IS '設定名 / setting name';
-COMMENT ON COLUMN ismap.settings.value IS '設定値（月数の期間または日付） / value in force: a period in whole months, or a date';
+COMMENT ON COLUMN ismap.settings.value IS '設定値（月数の期間、日数又は日付） / value in force: a period in whole months, a number of days, or a date';
 COMMENT ON COLUMN ismap.settings.default_value IS '既定値 / the value the extension ships with';
 COMMENT ON COLUMN ismap.settings.description IS '説明 / what the setting means and which rule reads it';
 

@@ -136,7 +136,9 @@ CREATE TABLE ismap.service_status_changes (
   registration_id bigint NOT NULL,
   action          ismap.status_action NOT NULL,
   effective_on    date NOT NULL,
-  grounds         text NOT NULL
+  grounds         text NOT NULL,
+  reaudit_demand_id       bigint,
+  reapplication_demand_id bigint
 );
 CREATE INDEX ON ismap.service_status_changes (registration_id, effective_on);
 COMMENT ON TABLE ismap.service_status_changes IS 'クラウドサービスの登録の一時停止・解除・削除（5.4） / suspensions, lifts and removals of service registrations';
@@ -145,6 +147,8 @@ COMMENT ON COLUMN ismap.service_status_changes.registration_id IS '登録 / regi
 COMMENT ON COLUMN ismap.service_status_changes.action IS '一時停止・解除・削除 / suspend, lift or remove';
 COMMENT ON COLUMN ismap.service_status_changes.effective_on IS '効力発生日 / effective date';
 COMMENT ON COLUMN ismap.service_status_changes.grounds IS '理由 / grounds of the decision';
+COMMENT ON COLUMN ismap.service_status_changes.reaudit_demand_id IS '根拠となる期限超過の再監査の要求（5.4、一時停止・削除のみ） / the overdue re-audit demand a suspension or removal rests on';
+COMMENT ON COLUMN ismap.service_status_changes.reapplication_demand_id IS '根拠となる期限超過の再申請の要求（5.4、一時停止・削除のみ） / the overdue re-application demand a suspension or removal rests on';
 
 -- Triggers: the rules of chapter 3, in C.
 CREATE FUNCTION ismap.cloud_services_check() RETURNS trigger

@@ -112,6 +112,20 @@ CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.service_regi
   FOR EACH ROW EXECUTE FUNCTION ismap.log_change('registration_id', 'term_no');
 CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.service_status_changes
   FOR EACH ROW EXECUTE FUNCTION ismap.log_change('change_id');
+CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.incidents
+  FOR EACH ROW EXECUTE FUNCTION ismap.log_change('incident_id');
+CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.incident_reports
+  FOR EACH ROW EXECUTE FUNCTION ismap.log_change('report_id');
+CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.service_change_notices
+  FOR EACH ROW EXECUTE FUNCTION ismap.log_change('notice_id');
+CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.organization_change_notices
+  FOR EACH ROW EXECUTE FUNCTION ismap.log_change('notice_id');
+CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.investigations
+  FOR EACH ROW EXECUTE FUNCTION ismap.log_change('investigation_id');
+CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.reaudit_demands
+  FOR EACH ROW EXECUTE FUNCTION ismap.log_change('demand_id');
+CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.reapplication_demands
+  FOR EACH ROW EXECUTE FUNCTION ismap.log_change('demand_id');
 
 SELECT pg_catalog.pg_extension_config_dump('ismap.history', '');
 

@@ -7,9 +7,10 @@
  * (ismap.setting_defaults), overridden by the values the committee set
  * (ismap.setting_overrides, which pg_dump keeps).
  *
- * Each setting is either a length in whole months (validity terms, audit
- * period bounds: the Civil Code counts such periods in months and years,
- * never in days) or a date (the scheme's start).  The writes refuse a
+ * Each setting is a length in whole months (validity terms, audit period
+ * bounds: the Civil Code counts such periods in months and years, never in
+ * days), a number of days (the deadlines of reports and notices), or a
+ * date (the scheme's start).  The writes refuse a
  * value that the rules could not use (setting_value_check, called by
  * rules/settings_writes.c), so the C code that reads a setting can trust
  * it; a read checks the value again all the same (a restored dump or an
@@ -37,6 +38,7 @@
 typedef enum SettingKind
 {
 	SETTING_MONTHS,
+	SETTING_DAYS,
 	SETTING_DATE
 } SettingKind;
 
@@ -44,8 +46,8 @@ typedef struct SettingSpec
 {
 	const char *name;
 	SettingKind kind;
-	int			min_months;		/* bounds for SETTING_MONTHS */
-	int			max_months;
+	int			min_months;		/* bounds for SETTING_MONTHS, or days for */
+	int			max_months;		/* SETTING_DAYS */
 } SettingSpec;
 
 /*
@@ -55,7 +57,8 @@ typedef struct SettingSpec
  * (three months to one year); a compliance report due from a month to two
  * years after the application it follows (one year), so that it stays a
  * check between renewals; a design-only window of none to two years (one
- * year, 附則3).
+ * year, 附則3).  Report and notice deadlines are counted in days (the
+ * detailed rules' figures are days): one day to a year.
  */
 static const SettingSpec setting_specs[] = {
 	{"auditor_validity", SETTING_MONTHS, 1, 60},
@@ -65,6 +68,9 @@ static const SettingSpec setting_specs[] = {
 	{"audit_period_min", SETTING_MONTHS, 1, 24},
 	{"scheme_start", SETTING_DATE, 0, 0},
 	{"design_only_window", SETTING_MONTHS, 0, 24},
+	{"incident_first_report_days", SETTING_DAYS, 1, 365},
+	{"incident_final_report_days", SETTING_DAYS, 1, 365},
+	{"change_notice_days", SETTING_DAYS, 1, 365},
 };
 
 /*
@@ -151,6 +157,32 @@ parse_months(const SettingSpec *spec, const char *value)
 					 errhint("Give a whole number of months or years from %s to %s, such as '1 year 4 months'.",
 							 months_text(spec->min_months), months_text(spec->max_months)));
 	return iv->month;
+}
+
+/* A number of days as the settings write it: "1 day", "30 days". */
+static char *
+days_text(int days)
+{
+	return psprintf("%d day%s", days, days == 1 ? "" : "s");
+}
+
+static int
+parse_days(const SettingSpec *spec, const char *value)
+{
+	Interval   *iv;
+
+	iv = DatumGetIntervalP(parse_value(interval_in, spec->name, value,
+									   "a whole number of days, such as '3 days'"));
+	if (iv->month != 0 || iv->time != 0 ||
+		iv->day < spec->min_months || iv->day > spec->max_months)
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
+					 psprintf("setting \"%s\" cannot be \"%s\"", spec->name, value),
+					 errdetail("%s is counted in whole days, from %s to %s.",
+							   spec->name, days_text(spec->min_months),
+							   days_text(spec->max_months)),
+					 errhint("Give a whole number of days from %s to %s, such as '3 days'.",
+							 days_text(spec->min_months), days_text(spec->max_months)));
+	return iv->day;
 }
 
 /* The latest date a date setting may be given today: five years on (29 February: the 28th). */
@@ -331,6 +363,22 @@ setting_months(const char *name)
 	return months;
 }
 
+int
+setting_days(const char *name)
+{
+	const SettingSpec *spec = find_spec(name);
+	int			slot = cached_setting(name);
+	int32		days;
+
+	Assert(spec && spec->kind == SETTING_DAYS);
+	if (!parsed_setting(slot, &days))
+	{
+		days = parse_days(spec, setting_text(name));
+		remember_parsed(slot, days);
+	}
+	return days;
+}
+
 /* The names of the settings, comma separated, for messages. */
 char *
 setting_names(void)
@@ -393,6 +441,8 @@ setting_value_check(const char *name, const char *value)
 					 errhint("Update the value of one of the rows already in ismap.settings."));
 	if (spec->kind == SETTING_MONTHS)
 		check_audit_period_bounds(name, parse_months(spec, value));
+	else if (spec->kind == SETTING_DAYS)
+		(void) parse_days(spec, value);
 	else
 		(void) parse_day(spec, value, true);
 }

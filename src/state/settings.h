@@ -10,6 +10,7 @@
 #include "utils/date.h"
 
 extern int	setting_months(const char *name);
+extern int	setting_days(const char *name);
 extern DateADT setting_date(const char *name);
 extern char *setting_names(void);
 
