@@ -27,6 +27,7 @@ OBJS = \
 	src/state/applicant_scan.o \
 	src/state/auditor_status.o \
 	src/state/civil_period.o \
+	src/state/demand_status.o \
 	src/state/fact_tables.o \
 	src/state/facts_copy.o \
 	src/state/facts_due.o \
@@ -47,9 +48,12 @@ OBJS = \
 	src/rules/compliance_reports.o \
 	src/rules/corporate_number.o \
 	src/rules/corrections.o \
+	src/rules/demand_grounds.o \
+	src/rules/demands.o \
 	src/rules/labels.o \
 	src/rules/oversight_pending.o \
 	src/rules/past_decisions.o \
+	src/rules/reapplications.o \
 	src/rules/references.o \
 	src/rules/registration_number.o \
 	src/rules/registration_rows.o \

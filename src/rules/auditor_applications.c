@@ -21,6 +21,7 @@
 #include "rules/corrections.h"
 #include "rules/labels.h"
 #include "rules/past_decisions.h"
+#include "rules/reapplications.h"
 #include "rules/registration_number.h"
 #include "state/applicant_scan.h"
 #include "state/civil_period.h"
@@ -333,7 +334,10 @@ approve_renewal(const Application *a)
 	Datum		args[3];
 	DateADT		valid_until;
 
-	registration_lock_facts(&auditor_queries, a->target_id, CurrentMemoryContext, &facts, NULL);
+	if (application_is_reapplication(a))
+		reapplication_approval_check(true, a, &facts);
+	else
+		registration_lock_facts(&auditor_queries, a->target_id, CurrentMemoryContext, &facts, NULL);
 	if (is_removed_by(&facts, a->decided_on))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_SUSPENSION,
 					 "a removed auditor cannot be renewed",
@@ -411,6 +415,13 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 			check_renewal_filing(&new_app, auditor_id);
 			fill_auditor = !new_app.has_target;
 		}
+		else if (application_is_reapplication(&new_app))
+		{
+			RegistrationFacts facts;
+
+			auditor_id = reapplication_filing_target(true, &new_app, &facts);
+			fill_auditor = !new_app.has_target;
+		}
 		else
 			check_new_filing(&new_app);
 		registry_role_leave(&role);
@@ -437,7 +448,8 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 		{
 			SPI_connect();
 			registry_role_enter(&role);
-			if (application_is_renewal(&new_app))
+			/* a reapplication's term and report are those of a renewal */
+			if (application_is_renewal(&new_app) || application_is_reapplication(&new_app))
 				approve_renewal(&new_app);
 			else
 			{

@@ -26,6 +26,7 @@
 #include "rules/audits.h"
 #include "rules/corrections.h"
 #include "rules/labels.h"
+#include "rules/reapplications.h"
 #include "rules/registration_number.h"
 #include "rules/registration_rows.h"
 #include "state/applicant_scan.h"
@@ -135,11 +136,11 @@ static void
 refuse_renewal_number(const Application *a, bool approving)
 {
 	ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
-				 "a renewal keeps the registration's number",
+				 psprintf("a %s keeps the registration's number", a->kind),
 				 errdetail("The %s gives registration_number %s.",
-						   approving ? "approval" : "renewal", a->registration_number),
-				 errhint("Leave registration_number null when %s a renewal.",
-						 approving ? "approving" : "filing"));
+						   approving ? "approval" : a->kind, a->registration_number),
+				 errhint("Leave registration_number null when %s a %s.",
+						 approving ? "approving" : "filing", a->kind));
 }
 
 /*
@@ -151,7 +152,7 @@ refuse_renewal_number(const Application *a, bool approving)
 static void
 check_filed_number(const Application *a)
 {
-	if (application_is_renewal(a))
+	if (application_is_renewal(a) || application_is_reapplication(a))
 		refuse_renewal_number(a, false);
 	check_filed_service_number(a->registration_number);
 }
@@ -434,6 +435,50 @@ approve_renewal(const Application *a, const Audit *audit)
 								a->application_id, a->decided_on);
 }
 
+/* ---------- reapplication (ovs_reapplication) ---------- */
+
+/*
+ * A reapplication rests on a new audit: one whose period ends after the
+ * period behind the term in force, so that its term does not end before
+ * the one it follows.
+ */
+static void
+check_reapplication_audit(const Audit *audit, const RegistrationFacts *facts)
+{
+	const Term *latest = &facts->terms[facts->nterms - 1];
+
+	if (audit->period_end <= latest->period_end)
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_PERIOD,
+					 "a reapplication rests on an audit newer than the term in force",
+					 errdetail("The audit period behind the term in force ended %s; this audit's ends %s.",
+							   ismap_date_text(latest->period_end),
+							   ismap_date_text(audit->period_end)),
+					 errhint("Give an audit whose period ends after %s.",
+							 ismap_date_text(latest->period_end)));
+}
+
+/*
+ * Approve a reapplication: a new validity term from its own audit, as a
+ * renewal adds one; its facts are left for the refresh after the row.
+ */
+static void
+approve_reapplication(const Application *a, const Audit *audit)
+{
+	RegistrationFacts facts;
+	DateADT		valid_until;
+	char	   *number;
+	int64		service_id;
+
+	if (a->registration_number != NULL)
+		refuse_renewal_number(a, true);
+	reapplication_approval_check(false, a, &facts);
+	check_reapplication_audit(audit, &facts);
+	valid_until = term_valid_until(a, audit);
+	registration_row_renew(a->target_id, audit, valid_until, NULL, &number, &service_id);
+	registration_term_insert(a->target_id, facts.nterms + 1, a->application_id, a->decided_on,
+							 audit, valid_until);
+}
+
 /* BEFORE INSERT OR UPDATE OR DELETE ON ismap.service_applications FOR EACH ROW */
 Datum
 ismap_service_applications_check(PG_FUNCTION_ARGS)
@@ -479,6 +524,14 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 				renewal_filing_writes_facts(registration_id, &facts, new_app.application_id,
 											new_app.applied_on);
 		}
+		else if (application_is_reapplication(&new_app))
+		{
+			RegistrationFacts facts;
+
+			registration_id = reapplication_filing_target(false, &new_app, &facts);
+			check_reapplication_audit(&audit, &facts);
+			fill_registration = !new_app.has_target;
+		}
 		else
 			check_new_filing(&new_app);
 		registry_role_leave(&role);
@@ -507,6 +560,8 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 			check_audit(&new_app, &audit);
 			if (application_is_renewal(&new_app))
 				approve_renewal(&new_app, &audit);
+			else if (application_is_reapplication(&new_app))
+				approve_reapplication(&new_app, &audit);
 			else
 			{
 				registration_id = approve_new(&new_app, &audit, trigger_cxt, &number);

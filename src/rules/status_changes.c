@@ -24,6 +24,7 @@
 #include "base/today.h"
 #include "base/trigger_check.h"
 #include "log/correction_reason.h"
+#include "rules/demand_grounds.h"
 #include "rules/labels.h"
 #include "rules/past_decisions.h"
 #include "rules/scheme_start.h"
@@ -190,10 +191,11 @@ checked_grounds_correction(TriggerData *td, const char *target_column)
 	read_change(td->tg_trigtuple, desc, target_column, &o);
 	read_change(td->tg_newtuple, desc, target_column, &n);
 	if (o.target_id != n.target_id || strcmp(o.action, n.action) != 0 ||
-		o.effective_on != n.effective_on)
+		o.effective_on != n.effective_on ||
+		demand_grounds_differ(td->tg_trigtuple, td->tg_newtuple, desc))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,
 					 "only the grounds of a recorded status change can be corrected",
-					 errdetail("The correction would change its registration, action or effective date."),
+					 errdetail("The correction would change its registration, action, effective date or the demand it rests on."),
 					 errhint("Record a new status change instead."));
 	n.noun = o.noun = "registration";
 	check_values(&n);
@@ -237,6 +239,8 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 					 errdetail("There is no %s %lld.", q->noun, (long long) change.target_id),
 					 errhint("Give the %s of an existing %s.", target_column, q->noun));
 	check_against_facts(&change, &facts);
+	check_demand_grounds(q == &auditor_queries, change.target_id, change.action,
+						 change.effective_on, td->tg_trigtuple, desc);
 	check_recorded_since(q, &change, &facts);
 	registry_role_leave(&role);
 	SPI_finish();

@@ -235,7 +235,7 @@ COMMENT ON COLUMN ismap.reapplication_demands.grounds IS '理由 / grounds';
 
 CREATE FUNCTION ismap.demand_status(kind text, demand_id bigint, as_of date DEFAULT ismap.today())
   RETURNS text
-  LANGUAGE c STABLE PARALLEL RESTRICTED
+  LANGUAGE c STABLE STRICT PARALLEL RESTRICTED
   AS 'MODULE_PATHNAME', 'ismap_demand_status';
 COMMENT ON FUNCTION ismap.demand_status(text, bigint, date) IS
   '要求（kind: reaudit 又は reapplication）のある日の状態: open 未充足, fulfilled 充足, overdue 期限超過（要求日前は NULL） / status of a demand on a day: open, fulfilled or overdue (NULL before it was made)';

@@ -8,7 +8,7 @@
 BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
-SELECT plan(81);
+SELECT plan(90);
 SET LOCAL ismap.today = '2024-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -109,9 +109,31 @@ SELECT results_eq(
   $$SELECT name, value FROM ismap.settings ORDER BY name$$,
   $$VALUES ('audit_period_max', '1 year'), ('audit_period_min', '3 months'),
            ('auditor_compliance_report_after', '1 year'), ('auditor_validity', '2 years'),
-           ('design_only_window', '1 year'), ('scheme_start', '2020-06-01'),
-           ('service_validity', '1 year 4 months')$$,
+           ('change_notice_days', '30 days'), ('design_only_window', '1 year'),
+           ('incident_final_report_days', '30 days'), ('incident_first_report_days', '3 days'),
+           ('scheme_start', '2020-06-01'), ('service_validity', '1 year 4 months')$$,
   'the settings and their defaults');
+
+-- The deadlines of reports and notices are whole days, from one to 365.
+SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '5 days' WHERE name = 'change_notice_days'$$,
+                           'change_notice_days 5 days is accepted');
+SELECT is((SELECT value FROM ismap.settings WHERE name = 'change_notice_days'), '5 days', 'and stored');
+SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '1 day' WHERE name = 'incident_first_report_days'$$,
+                           'incident_first_report_days 1 day is accepted');
+SELECT ismap_test.accepted($$UPDATE ismap.settings SET value = '365 days' WHERE name = 'incident_final_report_days'$$,
+                           'incident_final_report_days 365 days is accepted');
+SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '1 month' WHERE name = 'change_notice_days'$$,
+                          '22023', 'setting_value', 'a deadline in months is refused');
+SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '0 days' WHERE name = 'change_notice_days'$$,
+                          '22023', 'setting_value', 'a deadline of no day is refused');
+SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '366 days' WHERE name = 'incident_final_report_days'$$,
+                          '22023', 'setting_value', 'a deadline over a year is refused');
+SELECT ismap_test.refused($$UPDATE ismap.settings SET value = '3 days 2 hours' WHERE name = 'incident_first_report_days'$$,
+                          '22023', 'setting_value', 'a deadline with hours is refused');
+SELECT ismap_test.refused($$UPDATE ismap.settings SET value = 'soon' WHERE name = 'incident_first_report_days'$$,
+                          '22023', 'setting_value', 'a deadline that is no interval is refused');
+UPDATE ismap.settings SET value = default_value
+ WHERE name IN ('change_notice_days', 'incident_first_report_days', 'incident_final_report_days');
 
 -- auditor_validity drives auditor_valid_until.
 SELECT is(ismap.auditor_valid_until('2024-04-01'), '2026-04-01'::date, 'with 2 years: 2024-04-01 -> 2026-04-01');
@@ -216,7 +238,7 @@ SELECT ismap_test.accepted($$INSERT INTO ismap.settings (name, value, descriptio
                            'an insert of an existing setting is accepted');
 SELECT is((SELECT value FROM ismap.settings WHERE name = 'auditor_validity'), '3 years',
           'and updates its value');
-SELECT is((SELECT count(*) FROM ismap.settings), 7::bigint, 'and adds no row');
+SELECT is((SELECT count(*) FROM ismap.settings), 10::bigint, 'and adds no row');
 SELECT is(ismap.auditor_valid_until('2024-04-01'), '2027-04-01'::date, 'and the rules read the restored value');
 
 SELECT * FROM finish();
