@@ -171,8 +171,17 @@ if [ -z "$tables" ]; then
   summary
   exit 1
 fi
+# The settings and sequences that 0.1.0 had: the update adds its own
+# defaults (and the new tables their identity sequences), and keeps these.
+settings_0_1_0=$(q "$UPGRADED" "SELECT string_agg(quote_literal(name), ',' ORDER BY name) FROM ismap.setting_defaults")
+sequences_0_1_0=$(q "$UPGRADED" "SELECT string_agg(quote_literal(sequencename), ',' ORDER BY sequencename)
+                                   FROM pg_sequences WHERE schemaname = 'ismap'")
 for t in $tables; do
-  keep "table ismap.$t" "SELECT count(*) || ' rows' FROM ismap.$t"
+  if [ "$t" = setting_defaults ]; then
+    keep "table ismap.$t" "SELECT count(*) || ' rows' FROM ismap.$t WHERE name IN ($settings_0_1_0)"
+  else
+    keep "table ismap.$t" "SELECT count(*) || ' rows' FROM ismap.$t"
+  fi
 done
 # The log's rows are never rewritten: the same count and the same last link.
 keep "the history" \
@@ -182,9 +191,10 @@ keep "the history" \
 keep "the sequences of schema ismap" \
   "SELECT count(*) || ' sequences, md5 '
           || md5(string_agg(sequencename || ' ' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename))
-     FROM pg_sequences WHERE schemaname = 'ismap'"
+     FROM pg_sequences WHERE schemaname = 'ismap' AND sequencename IN ($sequences_0_1_0)"
 keep "ismap.settings" \
-  "SELECT count(*) || ' settings, md5 ' || md5(string_agg(s::text, E'\n' ORDER BY s.name)) FROM ismap.settings s"
+  "SELECT count(*) || ' settings, md5 ' || md5(string_agg(s::text, E'\n' ORDER BY s.name))
+     FROM ismap.settings s WHERE s.name IN ($settings_0_1_0)"
 for day in 2021-06-01 2023-01-01 2024-04-01 2025-07-01 2026-11-01 2027-06-01; do
   keep "auditor_list_at('$day')" "$(list_digest "ismap.auditor_list_at('$day')")"
   keep "cloud_service_list_at('$day')" "$(list_digest "ismap.cloud_service_list_at('$day')" "$CLOUD_LIST_0_1_0")"

@@ -292,28 +292,6 @@ CREATE TRIGGER reaudit_demands_no_truncate BEFORE TRUNCATE ON ismap.reaudit_dema
 CREATE TRIGGER reapplication_demands_no_truncate BEFORE TRUNCATE ON ismap.reapplication_demands
   FOR EACH STATEMENT EXECUTE FUNCTION ismap.refuse_truncate('sec_history');
 
-SELECT pg_catalog.pg_extension_config_dump('ismap.incidents', '');
-SELECT pg_catalog.pg_extension_config_dump('ismap.incident_reports', '');
-SELECT pg_catalog.pg_extension_config_dump('ismap.service_change_notices', '');
-SELECT pg_catalog.pg_extension_config_dump('ismap.organization_change_notices', '');
-SELECT pg_catalog.pg_extension_config_dump('ismap.investigations', '');
-SELECT pg_catalog.pg_extension_config_dump('ismap.reaudit_demands', '');
-SELECT pg_catalog.pg_extension_config_dump('ismap.reapplication_demands', '');
-SELECT pg_catalog.pg_extension_config_dump(
-  pg_catalog.pg_get_serial_sequence('ismap.incidents', 'incident_id'), '');
-SELECT pg_catalog.pg_extension_config_dump(
-  pg_catalog.pg_get_serial_sequence('ismap.incident_reports', 'report_id'), '');
-SELECT pg_catalog.pg_extension_config_dump(
-  pg_catalog.pg_get_serial_sequence('ismap.service_change_notices', 'notice_id'), '');
-SELECT pg_catalog.pg_extension_config_dump(
-  pg_catalog.pg_get_serial_sequence('ismap.organization_change_notices', 'notice_id'), '');
-SELECT pg_catalog.pg_extension_config_dump(
-  pg_catalog.pg_get_serial_sequence('ismap.investigations', 'investigation_id'), '');
-SELECT pg_catalog.pg_extension_config_dump(
-  pg_catalog.pg_get_serial_sequence('ismap.reaudit_demands', 'demand_id'), '');
-SELECT pg_catalog.pg_extension_config_dump(
-  pg_catalog.pg_get_serial_sequence('ismap.reapplication_demands', 'demand_id'), '');
-
 -- ---------- what is overdue, and what was filed late ----------
 
 CREATE FUNCTION ismap.change_notice_due(effective_on date)

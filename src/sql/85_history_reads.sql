@@ -273,9 +273,9 @@ CREATE FUNCTION ismap.overdue_items(as_of date DEFAULT ismap.today())
   LANGUAGE sql STABLE STRICT
   SET search_path = pg_catalog, pg_temp
   AS $$
-    SELECT 'compliance_report'::text, r.registration_number, r.name, r.due_on, r.days_overdue
-      FROM ismap.overdue_compliance_reports_at(as_of) r
-     ORDER BY 4, 2
+    SELECT o.kind, o.registration_number, o.organization_name, o.due_on, o.days_overdue
+      FROM ismap.overdue_obligations_at(as_of) o
+     ORDER BY 4, 2, 1
   $$;
 COMMENT ON FUNCTION ismap.overdue_items(date) IS
-  'ある日に期限を過ぎた事項（現在は遵守状況報告） / items overdue on a day (compliance reports; re-audits in a later version)';
+  'ある日に期限を過ぎた事項（ismap.overdue_obligations_at の要約） / items overdue on a day: compliance reports, incident reports, re-audits and re-applications (a summary of ismap.overdue_obligations_at)';
