@@ -98,6 +98,7 @@ ISOLATION = \
 	history_concurrent_writers \
 	service_delete_races_audit \
 	list_changed_notify \
+	demand_fulfilled_races_suspension \
 	log_lock_unprivileged
 ISOLATION_OPTS = --inputdir=test/isolation
 
