@@ -32,6 +32,7 @@ OBJS = \
 	src/state/facts_due.o \
 	src/state/facts_refresh.o \
 	src/state/facts_scan.o \
+	src/state/incident_due.o \
 	src/state/list_args.o \
 	src/state/list_spans.o \
 	src/state/listing_status.o \
