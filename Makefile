@@ -48,6 +48,7 @@ OBJS = \
 	src/rules/compliance_reports.o \
 	src/rules/corporate_number.o \
 	src/rules/corrections.o \
+	src/rules/incidents.o \
 	src/rules/labels.o \
 	src/rules/oversight_pending.o \
 	src/rules/past_decisions.o \
