@@ -49,6 +49,7 @@ OBJS = \
 	src/rules/corporate_number.o \
 	src/rules/corrections.o \
 	src/rules/incidents.o \
+	src/rules/investigations.o \
 	src/rules/labels.o \
 	src/rules/oversight_pending.o \
 	src/rules/past_decisions.o \

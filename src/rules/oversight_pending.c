@@ -19,7 +19,6 @@
 		PG_RETURN_NULL(); \
 	}
 
-PENDING(ismap_investigations_check)
 PENDING(ismap_change_notices_check)
 PENDING(ismap_change_notice_due)
 PENDING(ismap_demands_check)
