@@ -12,20 +12,24 @@
  * dated from the day of recognition to today.  A report filed after its
  * due date (incident_due.c) is accepted: that it was late shows in
  * ismap.late_filings.  Incidents and reports are facts: never rewritten
- * nor deleted (sec_history).
+ * nor deleted (sec_history); ismap.correct() may fix a mistyped summary
+ * or body, and nothing else of them.
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "access/table.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "utils/datum.h"
 #include "utils/rel.h"
 
 #include "base/errors.h"
 #include "base/invisible_text.h"
 #include "base/today.h"
 #include "base/trigger_check.h"
+#include "log/correction_reason.h"
 #include "rules/labels.h"
 #include "rules/scheme_start.h"
 #include "state/fact_tables.h"
@@ -75,6 +79,43 @@ check_filed_date(DateADT day, const char *fact, const char *column)
 					 errdetail("%s is %s; today is %s.", column, ismap_date_text(day),
 							   ismap_date_text(ismap_today())),
 					 errhint("Record it on or after the day it happened."));
+}
+
+/*
+ * An UPDATE made by ismap.correct() of the free text 'column' (an
+ * incident's summary, a report's body): that column alone may change, to
+ * a text that shows something.  'what' names the row in messages.
+ */
+static HeapTuple
+checked_text_correction(TriggerData *td, const char *column, const char *what)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	int			corrected = column_number(desc, column);
+
+	for (int attno = 1; attno <= desc->natts; attno++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+		bool		null1,
+					null2;
+		Datum		d1,
+					d2;
+
+		if (attno == corrected || att->attisdropped)
+			continue;
+		d1 = heap_getattr(td->tg_trigtuple, attno, desc, &null1);
+		d2 = heap_getattr(td->tg_newtuple, attno, desc, &null2);
+		if (null1 != null2 || (!null1 && !datumIsEqual(d1, d2, att->attbyval, att->attlen)))
+			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,
+						 psprintf("only the %s of %s can be corrected", column, what),
+						 errdetail("The correction would change %s.", NameStr(att->attname)),
+						 errhint("Correct %s alone.", column));
+	}
+	if (text_is_invisible(tuple_get_text(td->tg_newtuple, desc, column)))
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_INCIDENT_REPORT,
+					 psprintf("the %s of %s cannot be corrected to nothing", column, what),
+					 errdetail("The corrected %s is null or blank.", column),
+					 errhint("Give the text as it should have been recorded."));
+	return td->tg_newtuple;
 }
 
 /* ---------- incidents ---------- */
@@ -141,6 +182,8 @@ incident_check(TriggerData *td)
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	IncidentRow incident;
 
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && correction_reason() != NULL)
+		return checked_text_correction(td, "summary", "an incident");
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 	{
 		int64		id;
@@ -150,7 +193,7 @@ incident_check(TriggerData *td)
 					 "a filed incident is never rewritten or deleted",
 					 errdetail("Incident %lld would be %s.", (long long) id,
 							   TRIGGER_FIRED_BY_DELETE(td->tg_event) ? "deleted" : "changed"),
-					 errhint("Incidents are facts of the registry's history; file what follows as its reports."));
+					 errhint("Incidents are facts of the registry's history: file what follows as its reports, correct a mistyped summary with ismap.correct()."));
 	}
 	read_incident(td->tg_trigtuple, desc, &incident);
 	check_incident_values(&incident);
@@ -291,6 +334,8 @@ report_check(TriggerData *td)
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	ReportRow	report;
 
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && correction_reason() != NULL)
+		return checked_text_correction(td, "body", "an incident report");
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 	{
 		int64		id;
@@ -300,7 +345,7 @@ report_check(TriggerData *td)
 					 "a filed incident report is never rewritten or deleted",
 					 errdetail("Report %lld would be %s.", (long long) id,
 							   TRIGGER_FIRED_BY_DELETE(td->tg_event) ? "deleted" : "changed"),
-					 errhint("Reports are facts of the registry's history; what the first report got wrong goes into the final report."));
+					 errhint("Reports are facts of the registry's history: what the first report got wrong goes into the final report; a mistyped body is corrected with ismap.correct()."));
 	}
 	read_report(td->tg_trigtuple, desc, &report);
 	check_report_values(&report);

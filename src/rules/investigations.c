@@ -12,7 +12,8 @@
  * the investigation closes (it may have been removed meanwhile).  An
  * investigation may also be recorded closed at once (one held before it
  * was recorded), under the same checks.  A closed investigation is never
- * changed again, and none is deleted (sec_history).
+ * changed again, and none is deleted (sec_history); ismap.correct() may
+ * fix the mistyped text of a finding, and nothing else.
  */
 #include "postgres.h"
 
@@ -23,6 +24,7 @@
 #include "base/invisible_text.h"
 #include "base/today.h"
 #include "base/trigger_check.h"
+#include "log/correction_reason.h"
 #include "rules/labels.h"
 #include "rules/scheme_start.h"
 #include "state/fact_tables.h"
@@ -194,7 +196,7 @@ check_update(const InvestigationRow *o, const InvestigationRow *n)
 							   (long long) o->investigation_id,
 							   o->has_closed_on ? ismap_date_text(o->closed_on) : "(none)",
 							   o->finding ? o->finding : "(none)"),
-					 errhint("Open a new investigation if there is more to investigate."));
+					 errhint("Open a new investigation if there is more to investigate; correct a mistyped finding_text with ismap.correct()."));
 	if (n->investigation_id != o->investigation_id ||
 		n->has_registration != o->has_registration || n->registration_id != o->registration_id ||
 		n->has_auditor != o->has_auditor || n->auditor_id != o->auditor_id ||
@@ -210,6 +212,33 @@ check_update(const InvestigationRow *o, const InvestigationRow *n)
 					 errdetail("The update of investigation %lld leaves it open.",
 							   (long long) o->investigation_id),
 					 errhint("Set closed_on and finding (and finding_text) to close it."));
+	check_closing(n);
+}
+
+/*
+ * An UPDATE made by ismap.correct(): the finding text of a closed
+ * investigation, and nothing else of it, to a text the finding allows.
+ */
+static void
+check_correction(const InvestigationRow *o, const InvestigationRow *n)
+{
+	if (n->investigation_id != o->investigation_id ||
+		n->has_registration != o->has_registration || n->registration_id != o->registration_id ||
+		n->has_auditor != o->has_auditor || n->auditor_id != o->auditor_id ||
+		n->has_opened_on != o->has_opened_on || n->opened_on != o->opened_on ||
+		n->has_closed_on != o->has_closed_on || n->closed_on != o->closed_on ||
+		(n->finding == NULL) != (o->finding == NULL) ||
+		(n->finding != NULL && strcmp(n->finding, o->finding) != 0))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SEC_HISTORY,
+					 "only the finding text of an investigation can be corrected",
+					 errdetail("The correction of investigation %lld would change another column.",
+							   (long long) o->investigation_id),
+					 errhint("Correct finding_text alone."));
+	if (!is_closed(o))
+		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_OVS_MONITORING,
+					 "an open investigation has no finding to correct",
+					 errdetail("Investigation %lld is open.", (long long) o->investigation_id),
+					 errhint("Close it with its finding and finding_text."));
 	check_closing(n);
 }
 
@@ -238,7 +267,10 @@ ismap_investigations_check(PG_FUNCTION_ARGS)
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 	{
 		read_investigation(td->tg_newtuple, desc, &n);
-		check_update(&o, &n);
+		if (correction_reason() != NULL)
+			check_correction(&o, &n);
+		else
+			check_update(&o, &n);
 		return PointerGetDatum(td->tg_newtuple);
 	}
 	check_opening(&o);

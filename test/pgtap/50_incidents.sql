@@ -15,7 +15,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(94);
+SELECT plan(104);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -279,6 +279,29 @@ SELECT ismap_test.refused($$DELETE FROM ismap.incident_reports WHERE report_id =
                           '55000', 'sec_history', 'nor deleted');
 SELECT ismap_test.refused($$TRUNCATE ismap.incident_reports$$, '55000', 'sec_history', 'nor truncated');
 
+-- Corrections of a mistyped text, with a reason (ismap.correct)
+SELECT is(ismap_test.logged($$SELECT ismap.correct('ismap.incidents', 1, '{"summary": "不正アクセスによる架空顧客データの漏えい"}',
+                                                   '概要の誤記（「おそれ」は確報で削除済み）')$$),
+          'incidents UPDATE 1', 'the summary of an incident is corrected, and logged');
+SELECT results_eq($$SELECT row_key, before->>'summary', after->>'summary', reason FROM ismap.history ORDER BY seq DESC LIMIT 1$$,
+                  $$VALUES ('1', '不正アクセスによる架空顧客データの漏えいのおそれ', '不正アクセスによる架空顧客データの漏えい',
+                            '概要の誤記（「おそれ」は確報で削除済み）')$$,
+                  'with the text before and after, and the reason');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.incidents', 1, '{"summary": " "}', '誤記')$$,
+                          '23514', 'svc_incident_report', 'a summary cannot be corrected to a blank');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.incidents', 1, '{"recognized_on": "2024-08-02"}', '誤記')$$,
+                          '22023', 'sec_history', 'the recognition day is not a correction');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.incidents', 1, '{"registration_id": 1}', '誤記')$$,
+                          '22023', 'sec_history', 'nor the registration');
+SELECT is(ismap_test.logged($$SELECT ismap.correct('ismap.incident_reports', 12, '{"body": "同日に原因を特定し、対策を完了した"}', '文末の脱字')$$),
+          'incident_reports UPDATE 1', 'the body of a report is corrected, and logged');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.incident_reports', 12, '{"body": null}', '誤記')$$,
+                          '23514', 'svc_incident_report', 'a body cannot be corrected to nothing');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.incident_reports', 12, '{"reported_on": "2024-08-02"}', '誤記')$$,
+                          '22023', 'sec_history', 'the day of a report is not a correction');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.incident_reports', 12, '{"stage": "first"}', '誤記')$$,
+                          '22023', 'sec_history', 'nor its stage');
+
 -- ---------------------------------------------------------------------
 -- Overdue and late: incident 8 of registration 4, recognized 2024-08-01
 -- (first report due 2024-08-04, final due 2024-08-31)
@@ -335,13 +358,22 @@ SELECT is_empty($$SELECT * FROM ismap.overdue_obligations_at('2024-08-15') WHERE
 SELECT is_empty($$SELECT * FROM ismap.overdue_obligations_at('2024-08-04') WHERE kind LIKE 'incident%' AND item_id = 6$$,
                 'nor the first report, unfiled on the day after its due day, of a registration expired that day');
 
-SELECT results_eq($$SELECT table_name, row_key, operation, after FROM ismap.history
-                     WHERE table_name IN ('incidents', 'incident_reports') ORDER BY 1, 2$$,
-                  $$SELECT 'incidents', incident_id::text, 'INSERT', to_jsonb(i) FROM ismap.incidents i
+SELECT results_eq($$SELECT table_name, row_key, after FROM (
+                       SELECT DISTINCT ON (table_name, row_key) table_name, row_key, after FROM ismap.history
+                        WHERE table_name IN ('incidents', 'incident_reports') ORDER BY table_name, row_key, seq DESC) h
+                     ORDER BY 1, 2$$,
+                  $$SELECT 'incident_reports', report_id::text, to_jsonb(r) FROM ismap.incident_reports r
                     UNION ALL
-                    SELECT 'incident_reports', report_id::text, 'INSERT', to_jsonb(r) FROM ismap.incident_reports r
+                    SELECT 'incidents', incident_id::text, to_jsonb(i) FROM ismap.incidents i
                     ORDER BY 1, 2$$,
-                  'every incident and report is logged once, as it stands; the refused writes logged nothing');
+                  'the log''s last image of every incident and report is the row as it stands');
+SELECT results_eq($$SELECT table_name, operation, count(*) FROM ismap.history
+                     WHERE table_name IN ('incidents', 'incident_reports') GROUP BY 1, 2 ORDER BY 1, 2$$,
+                  $$SELECT 'incident_reports', 'INSERT', (SELECT count(*) FROM ismap.incident_reports)
+                    UNION ALL SELECT 'incident_reports', 'UPDATE', 1
+                    UNION ALL SELECT 'incidents', 'INSERT', (SELECT count(*) FROM ismap.incidents)
+                    UNION ALL SELECT 'incidents', 'UPDATE', 1$$,
+                  'each was logged once as filed, and once for its correction; the refused writes logged nothing');
 
 SELECT * FROM finish();
 ROLLBACK;

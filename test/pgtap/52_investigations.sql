@@ -13,7 +13,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(66);
+SELECT plan(72);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
@@ -217,6 +217,23 @@ SELECT ismap_test.accepted(format($$INSERT INTO ismap.investigations (investigat
                                     VALUES (10, %s, '2024-08-21')$$, :r1),
                            'a new investigation of the same registration may be opened');
 
+-- Corrections of a mistyped finding text, with a reason (ismap.correct)
+SELECT is(ismap_test.logged($$SELECT ismap.correct('ismap.investigations', 2,
+                                                   '{"finding_text": "監査調書の保存期間が要求事項を満たしていない"}',
+                                                   '所見の末尾の注記を削除（架空）')$$),
+          'investigations UPDATE 1', 'the finding text of a closed investigation is corrected, and logged');
+SELECT results_eq($$SELECT row_key, after->>'finding_text', reason FROM ismap.history ORDER BY seq DESC LIMIT 1$$,
+                  $$VALUES ('2', '監査調書の保存期間が要求事項を満たしていない', '所見の末尾の注記を削除（架空）')$$,
+                  'with the reason');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.investigations', 2, '{"finding_text": null}', '誤記')$$,
+                          '23514', 'ovs_monitoring', 'issues found keep a text');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.investigations', 4, '{"finding_text": "途中経過"}', '誤記')$$,
+                          '55000', 'ovs_monitoring', 'an open investigation has no finding text to correct');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.investigations', 2, '{"finding": "no_issue"}', '誤記')$$,
+                          '22023', 'sec_history', 'a finding is not a correction');
+SELECT ismap_test.refused($$SELECT ismap.correct('ismap.investigations', 2, '{"closed_on": "2024-08-31"}', '誤記')$$,
+                          '22023', 'sec_history', 'nor the closing day');
+
 -- Never deleted
 SELECT ismap_test.refused($$DELETE FROM ismap.investigations WHERE investigation_id = 4$$,
                           '55000', 'sec_history', 'an open investigation cannot be deleted');
@@ -234,8 +251,8 @@ SELECT results_eq($$SELECT row_key, after FROM (
                        WHERE table_name = 'investigations' ORDER BY row_key, seq DESC) h ORDER BY 1$$,
                   $$SELECT investigation_id::text, to_jsonb(v) FROM ismap.investigations v ORDER BY 1$$,
                   'the log''s last image of each investigation is the row as it stands');
-SELECT is((SELECT count(*) FROM ismap.history WHERE table_name = 'investigations'), 15::bigint,
-          'ten openings and five closings were logged, and nothing refused');
+SELECT is((SELECT count(*) FROM ismap.history WHERE table_name = 'investigations'), 16::bigint,
+          'ten openings, five closings and a correction were logged, and nothing refused');
 
 SELECT * FROM finish();
 ROLLBACK;
