@@ -33,6 +33,7 @@ OBJS = \
 	src/state/facts_due.o \
 	src/state/facts_refresh.o \
 	src/state/facts_scan.o \
+	src/state/incident_due.o \
 	src/state/list_args.o \
 	src/state/list_spans.o \
 	src/state/listing_status.o \
@@ -50,6 +51,8 @@ OBJS = \
 	src/rules/corrections.o \
 	src/rules/demand_grounds.o \
 	src/rules/demands.o \
+	src/rules/incidents.o \
+	src/rules/investigations.o \
 	src/rules/labels.o \
 	src/rules/oversight_pending.o \
 	src/rules/past_decisions.o \

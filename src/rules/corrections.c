@@ -50,6 +50,9 @@ static const Correctable correctables[] = {
 	{"service_applications", "application_id", {"decided_on"}},
 	{"auditor_status_changes", "change_id", {"grounds"}},
 	{"service_status_changes", "change_id", {"grounds"}},
+	{"incidents", "incident_id", {"summary"}},
+	{"incident_reports", "report_id", {"body"}},
+	{"investigations", "investigation_id", {"finding_text"}},
 };
 
 static const Correctable *
@@ -157,7 +160,7 @@ ismap_correct(PG_FUNCTION_ARGS)
 		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SEC_HISTORY,
 					 psprintf("rows of %s cannot be corrected",
 							  get_rel_name(PG_GETARG_OID(0)) ? get_rel_name(PG_GETARG_OID(0)) : "that table"),
-					 errdetail("Tables that can be corrected: organizations, cloud_services, auditor_applications, service_applications, auditor_status_changes, service_status_changes."),
+					 errdetail("Tables that can be corrected: organizations, cloud_services, auditor_applications, service_applications, auditor_status_changes, service_status_changes, incidents, incident_reports, investigations."),
 					 errhint("Other records are corrected by recording a new fact."));
 	changes = PG_GETARG_JSONB_P(2);
 	if (!JB_ROOT_IS_OBJECT(changes))

@@ -19,8 +19,5 @@
 		PG_RETURN_NULL(); \
 	}
 
-PENDING(ismap_incidents_check)
-PENDING(ismap_incident_report_due)
-PENDING(ismap_investigations_check)
 PENDING(ismap_change_notices_check)
 PENDING(ismap_change_notice_due)
