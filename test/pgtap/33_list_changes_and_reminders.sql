@@ -11,7 +11,7 @@ CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
 \ir history_helpers.psql
-SELECT plan(48);
+SELECT plan(49);
 SET LOCAL ismap.today = '2025-06-01';
 SET LOCAL client_min_messages = warning;
 
@@ -300,8 +300,12 @@ SELECT results_eq($$SELECT d, o.* FROM unnest('{2021-06-01,2023-04-02,2024-07-01
                      ORDER BY d, o.due_on, o.registration_number$$,
                   $$SELECT d, 'compliance_report', r.registration_number, r.name, r.due_on, r.days_overdue
                       FROM unnest('{2021-06-01,2023-04-02,2024-07-01,2025-06-01}'::date[]) d, ismap.overdue_compliance_reports_at(d) r
+                     WHERE r.auditor_status IN ('valid', 'renewal_pending', 'suspended')
                      ORDER BY d, r.due_on, r.registration_number$$,
-                  'the overdue items are the overdue compliance reports, on any day');
+                  'the overdue items are the overdue compliance reports of auditors registered that day, on any day');
+SELECT cmp_ok((SELECT count(*) FROM ismap.overdue_compliance_reports_at('2024-07-01') r
+                WHERE r.auditor_status NOT IN ('valid', 'renewal_pending', 'suspended')), '>', 0::bigint,
+              '(overdue_compliance_reports_at also lists those of auditors registered only on the due date)');
 SELECT cmp_ok((SELECT count(*) FROM ismap.overdue_items('2025-06-01')), '>', 5::bigint,
               '(and there are several on 2025-06-01)');
 SELECT results_eq($$SELECT * FROM ismap.overdue_items()$$, $$SELECT * FROM ismap.overdue_items(ismap.today())$$,
