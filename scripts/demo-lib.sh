@@ -18,7 +18,7 @@ DEMO_DAY=2026-11-20
 # The past day on which the demo shows the lists as they stood.
 DEMO_PAST_DAY=2024-04-01
 
-# demo_load DB: create DB, install ismap, load the two files as the
+# demo_load DB: create DB, install ismap, load the three files as the
 # operations body would have written them, then pin the demo's day for the
 # sessions that connect after (the files set each day of their history
 # themselves, and end with RESET ismap.today).
@@ -28,6 +28,7 @@ demo_load() {
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION ismap' &&
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/auditors.sql &&
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/services.sql &&
+    psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/oversight.sql &&
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" \
       -c "ALTER DATABASE \"$db\" SET ismap.today = '$DEMO_DAY'"
 }
@@ -37,7 +38,7 @@ demo_load() {
 # wrap it).  "@today@" in a title is replaced by the day the database
 # reports as ismap.today(), so that a lost pin shows in the title too.
 DEMO_SERVICE_COLUMNS="registration_number, service_name, provider_name, service_model, audit_period_start, audit_period_end, valid_until, auditor_name, status"
-DEMO_KEYS=(settings auditors_today auditors_past overdue services_today services_past service_statuses)
+DEMO_KEYS=(settings auditors_today auditors_past overdue services_today services_past service_statuses obligations late_filings)
 declare -A DEMO_TITLE DEMO_QUERY
 DEMO_TITLE[settings]="settings of the scheme"
 DEMO_QUERY[settings]="SELECT name, value FROM ismap.settings ORDER BY name"
@@ -51,6 +52,10 @@ DEMO_TITLE[services_today]="the public cloud service list today (@today@)"
 DEMO_QUERY[services_today]="SELECT $DEMO_SERVICE_COLUMNS FROM ismap.cloud_service_list"
 DEMO_TITLE[services_past]="the cloud service list as it stood on $DEMO_PAST_DAY"
 DEMO_QUERY[services_past]="SELECT $DEMO_SERVICE_COLUMNS FROM ismap.cloud_service_list_at('$DEMO_PAST_DAY')"
+DEMO_TITLE[obligations]="every obligation overdue today: compliance reports, incident reports, re-audits, re-applications (confidential)"
+DEMO_QUERY[obligations]="SELECT kind, registration_number, organization_name, due_on, days_overdue FROM ismap.overdue_obligations"
+DEMO_TITLE[late_filings]="reports and notices filed after their due date (confidential)"
+DEMO_QUERY[late_filings]="SELECT * FROM ismap.late_filings"
 DEMO_TITLE[service_statuses]="every cloud service registration by its status today (expired and removed ones are not listed)"
 DEMO_QUERY[service_statuses]="SELECT ismap.service_status(registration_id) AS status, count(*) AS registrations FROM ismap.service_registrations GROUP BY 1 ORDER BY 1"
 

@@ -374,7 +374,8 @@ claim 'a suspension later lifted (Hayate Cloud Compute, 2024); a suspension foll
   "services: suspended and lifted (Hayate Cloud Compute, 2024), suspended and removed (Asanagi Virtual Desktop, 2025), suspended (Umineko Survey)" \
   "SELECT string_agg(s.name_en || ' ' || x.actions, '; ' ORDER BY s.name_en)
      FROM (SELECT registration_id, string_agg(action || ' ' || extract(year FROM effective_on), ' ' ORDER BY effective_on) AS actions
-             FROM ismap.service_status_changes GROUP BY 1) x
+             FROM ismap.service_status_changes
+            WHERE reaudit_demand_id IS NULL AND reapplication_demand_id IS NULL GROUP BY 1) x
      JOIN ismap.service_registrations r USING (registration_id) JOIN ismap.cloud_services s USING (service_id)" \
   "Asanagi Virtual Desktop (fictional) suspend 2025 remove 2025; Hayate Cloud Compute (fictional) suspend 2024 lift 2024; Umineko Survey (fictional) suspend 2026"
 claim 'a suspension in force today (Umineko Survey)' \
@@ -416,6 +417,47 @@ claim 'and a new application undecided (not listed)' \
   "Yunagi Counter Booking (fictional) accepted listed:false"
 
 #
+# demo/oversight.sql, as the README lists it.
+#
+claim 'a service renamed from 2026-04-01 (みずきチャット becomes みずきビジネスチャット, announced on 2026-03-20), listed under its old name on earlier days' \
+  "oversight: C22-0017-1 listed as みずきチャット on 2026-03-31, みずきビジネスチャット from 2026-04-01" \
+  "SELECT string_agg(d || ' ' || l.service_name, ', ' ORDER BY d)
+     FROM unnest('{2026-03-31,2026-04-01}'::date[]) d, ismap.cloud_service_list_at(d) l
+    WHERE l.registration_number = 'C22-0017-1'" \
+  "2026-03-31 みずきチャット, 2026-04-01 みずきビジネスチャット"
+claim 'a provider'\''s new name notified late (Umineko, in force from 2026-07-01, notified on 2026-08-20)' \
+  "oversight: Umineko's new name on the list from 2026-07-01, its notice 20 days late" \
+  "SELECT (SELECT string_agg(DISTINCT d || ' ' || l.provider_name, ', ')
+             FROM unnest('{2026-06-30,2026-07-01}'::date[]) d, ismap.cloud_service_list_at(d) l
+            WHERE l.registration_number = 'C22-0014-1')
+          || ' / ' || (SELECT string_agg(f.days_late::text, ',') FROM ismap.late_filings f
+                        WHERE f.kind = 'organization_change_notice')" \
+  "2026-06-30 株式会社架空ラボうみねこ, 2026-07-01 株式会社架空うみねこラボ / 20"
+claim 'an incident of ゆうなぎ基幹系ホスティング recognized on 2026-06-10, its first report (速報) on time and its final report (確報) ten days late' \
+  "oversight: the incident's reports, the final one 10 days late" \
+  "SELECT string_agg(p.stage || ' ' || p.reported_on || ' due ' || ismap.incident_report_due(i.recognized_on, p.stage), ', ' ORDER BY p.stage)
+     FROM ismap.incidents i JOIN ismap.incident_reports p USING (incident_id)" \
+  "first 2026-06-12 due 2026-06-13, final 2026-07-20 due 2026-07-10"
+claim 'an investigation of こもれびワークフロー closed with issues found, and the re-audit demand resting on it, fulfilled by a design assessment reported before its due date' \
+  "oversight: the re-audit demand on the investigation is fulfilled" \
+  "SELECT string_agg(r.registration_number || ' ' || v.finding || ' ' || ismap.demand_status('reaudit', d.demand_id), ', ')
+     FROM ismap.reaudit_demands d JOIN ismap.investigations v USING (investigation_id)
+     JOIN ismap.service_registrations r ON r.registration_id = d.registration_id" \
+  "C22-0007-1 issues_found fulfilled"
+claim 'a re-audit demand due 2026-10-15 that no audit answers, and the suspension from 2026-10-20 resting on it (the demand is still overdue today)' \
+  "oversight: C26-0033-1 suspended from 2026-10-20 on its overdue re-audit demand" \
+  "SELECT r.registration_number || ' ' || c.action || ' ' || c.effective_on || ' ' || ismap.demand_status('reaudit', c.reaudit_demand_id)
+          || ' ' || ismap.service_status(r.registration_id)
+     FROM ismap.service_status_changes c JOIN ismap.service_registrations r USING (registration_id)
+    WHERE c.reaudit_demand_id IS NOT NULL" \
+  "C26-0033-1 suspend 2026-10-20 overdue suspended"
+claim 'a re-application demand of Shirakaba, fulfilled by its reapplication (2026-09-10), approved on 2026-10-15 with a new term to 2028-09-10' \
+  "oversight: Shirakaba's reapplication fulfils its demand and gives a term to 2028-09-10" \
+  "SELECT a.registration_number || ' ' || ismap.demand_status('reapplication', d.demand_id) || ' ' || a.valid_until
+     FROM ismap.reapplication_demands d JOIN ismap.auditors a USING (auditor_id)" \
+  "A20-0006 fulfilled 2028-09-10"
+
+#
 # The Demo section: the lists the demo prints, by the very queries it prints.
 #
 claim 'where one firm is `renewal_pending` and one `suspended`' "the auditor list today: one firm renewal_pending and one suspended" \
@@ -434,8 +476,8 @@ claim 'with firms since expired or re-registered' "the auditor list on $DEMO_PAS
 claim 'the compliance reports overdue today' "the compliance reports overdue today: Kohaku's" \
   "SELECT string_agg(registration_number || ' ' || due_on, ', ') FROM (${DEMO_QUERY[overdue]}) l" \
   "A21-0010 2025-12-02"
-claim 'where three services are `renewal_pending` and one `suspended`' "the cloud service list today: three renewal_pending and one suspended" \
-  "$(statuses "${DEMO_QUERY[services_today]}")" "renewal_pending:3 suspended:1 valid:28"
+claim 'where three services are `renewal_pending` and two `suspended`' "the cloud service list today: three renewal_pending and two suspended" \
+  "$(statuses "${DEMO_QUERY[services_today]}")" "renewal_pending:3 suspended:2 valid:27"
 claim 'with a service in renewal grace, one suspended,' "the cloud service list on $DEMO_PAST_DAY: a service in renewal grace and one suspended" \
   "SELECT string_agg(registration_number || ' ' || status, ', ' ORDER BY registration_number)
      FROM (${DEMO_QUERY[services_past]}) l WHERE status <> 'valid'" \
@@ -444,9 +486,12 @@ claim 'and registrations since expired or removed' "the cloud service list on $D
   "SELECT string_agg(DISTINCT ismap.service_status(r.registration_id)::text, ',')
      FROM (${DEMO_QUERY[services_past]}) l JOIN ismap.service_registrations r USING (registration_number)
     WHERE ismap.service_status(r.registration_id) IN ('expired', 'removed')" "expired,removed"
+claim 'Kohaku'\''s compliance report and the ignored re-audit demand' "the obligations overdue today: Kohaku's report and Yunagi's re-audit" \
+  "SELECT string_agg(kind || ' ' || registration_number, ', ' ORDER BY kind) FROM (${DEMO_QUERY[obligations]}) o" \
+  "compliance_report A21-0010, reaudit C26-0033-1"
 claim 'expired and removed ones included' "every registration counted by its status today, expired and removed ones included" \
   "SELECT string_agg(status || ':' || registrations, ' ' ORDER BY status) FROM (${DEMO_QUERY[service_statuses]}) l" \
-  "valid:28 renewal_pending:3 suspended:1 expired:2 removed:1"
+  "valid:27 renewal_pending:3 suspended:2 expired:2 removed:1"
 
 #
 # Things to try: the README's block, run as written, paragraph by paragraph,

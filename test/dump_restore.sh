@@ -5,7 +5,7 @@
 #
 # Runs against the server the PG* environment names, as a superuser (inside
 # pg_virtualenv, from scripts/run-suites).  It loads the demo registry
-# (demo/auditors.sql, then demo/services.sql) into a new UTF8 database, makes
+# (demo/auditors.sql, demo/services.sql, then demo/oversight.sql) into a new UTF8 database, makes
 # one correction and changes one setting, dumps the database, restores the
 # dump with a plain pg_restore into a second database (a superuser's COPY
 # restores rows as recorded history: no rule replayed, nothing logged), then
@@ -99,6 +99,8 @@ step "load demo/auditors.sql" \
   psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -f demo/auditors.sql
 step "load demo/services.sql" \
   psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -f demo/services.sql
+step "load demo/oversight.sql" \
+  psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -f demo/oversight.sql
 step "correct an organization's English name with ismap.correct()" \
   psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -c "
     SELECT ismap.correct('ismap.organizations',
@@ -167,6 +169,17 @@ done
 same "cloud_service_list_at('2024-04-01', as known at the last log row) agrees" \
   "SELECT count(*) || ' entries, md5 ' || md5(string_agg(l::text, E'\n' ORDER BY l.registration_number))
      FROM ismap.cloud_service_list_at('2024-04-01', (SELECT max(recorded_at) FROM ismap.history)) l"
+same "overdue_obligations_at('2026-11-20') agrees (oversight: incidents, demands)" \
+  "SELECT count(*) || ' items, md5 ' || md5(string_agg(o::text, E'\n' ORDER BY o::text))
+     FROM ismap.overdue_obligations_at('2026-11-20') o"
+same "late_filings agrees" \
+  "SELECT count(*) || ' filings, md5 ' || md5(string_agg(f::text, E'\n' ORDER BY f::text))
+     FROM ismap.late_filings f"
+same "the demands' status agrees on the days around their due dates" \
+  "SELECT string_agg(k || d.demand_id || ':' || coalesce(ismap.demand_status(k, d.demand_id, day), '-'), ',' ORDER BY k, d.demand_id, day)
+     FROM (SELECT 'reaudit' AS k, demand_id, due_on FROM ismap.reaudit_demands
+           UNION ALL SELECT 'reapplication', demand_id, due_on FROM ismap.reapplication_demands) d,
+          LATERAL (VALUES (d.due_on), (d.due_on + 1)) v(day)"
 same "cloud_service_list_changes('2024-04-01', '2025-04-01') agrees" \
   "SELECT count(*) || ' changes, md5 ' || md5(string_agg(c::text, E'\n' ORDER BY c.registration_number))
      FROM ismap.cloud_service_list_changes('2024-04-01', '2025-04-01') c"

@@ -105,6 +105,11 @@ same "auditor_status() of every auditor" \
 same "verify_history()" "SELECT count(*) || ' breaks' FROM ismap.verify_history()"
 same "history_head()" "SELECT seq || ' ' || hash FROM ismap.history_head()"
 same "overdue_compliance_reports" "$(digest 'SELECT * FROM ismap.overdue_compliance_reports')"
+same "overdue_obligations (oversight, read-only)" "$(digest 'SELECT * FROM ismap.overdue_obligations')"
+same "late_filings" "$(digest 'SELECT * FROM ismap.late_filings')"
+same "demand_status() of every demand" \
+  "$(digest "SELECT demand_id, ismap.demand_status('reaudit', demand_id) FROM ismap.reaudit_demands
+             UNION ALL SELECT demand_id, ismap.demand_status('reapplication', demand_id) FROM ismap.reapplication_demands")"
 same "overdue_items() and upcoming_expiries()" \
   "$(digest "SELECT 'o', o::text FROM ismap.overdue_items() o UNION ALL SELECT 'u', u::text FROM ismap.upcoming_expiries('6 months') u")"
 same "the change lists" \
