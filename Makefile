@@ -35,6 +35,7 @@ OBJS = \
 	src/state/list_args.o \
 	src/state/list_spans.o \
 	src/state/listing_status.o \
+	src/state/notice_due.o \
 	src/state/registered_on.o \
 	src/state/registration_facts.o \
 	src/state/registration_standing.o \
@@ -43,6 +44,7 @@ OBJS = \
 	src/rules/application_flow.o \
 	src/rules/auditor_applications.o \
 	src/rules/audits.o \
+	src/rules/change_notices.o \
 	src/rules/cloud_services.o \
 	src/rules/compliance_reports.o \
 	src/rules/corporate_number.o \

@@ -22,7 +22,5 @@
 PENDING(ismap_incidents_check)
 PENDING(ismap_incident_report_due)
 PENDING(ismap_investigations_check)
-PENDING(ismap_change_notices_check)
-PENDING(ismap_change_notice_due)
 PENDING(ismap_demands_check)
 PENDING(ismap_demand_status)
