@@ -96,7 +96,8 @@ ISOLATION = \
 	history_concurrent_writers \
 	service_delete_races_audit \
 	list_changed_notify \
-	log_lock_unprivileged
+	log_lock_unprivileged \
+	notice_races_approval
 ISOLATION_OPTS = --inputdir=test/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
