@@ -206,9 +206,10 @@ check_dates(const Notice *n)
 /*
  * A registration of the applicant (a service, or an organization as an
  * auditor) registered on 'day', or 0.  Each registration looked at is
- * locked as every decision about it locks it (registered_on.c), newest
- * first: that is the one registered on any recent day.  The newest is
- * returned in *newest (0: none), and its status on 'day' in
+ * locked as every decision about it locks it (registered_on.c); they are
+ * looked at newest first, and the newest is the one registered on any
+ * day since it was made, so it is usually the only one locked.  The
+ * newest is returned in *newest (0: none), and its status on 'day' in
  * *newest_status, for messages.  The caller is connected to SPI as the
  * registry role.
  */
