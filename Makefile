@@ -37,6 +37,7 @@ OBJS = \
 	src/state/list_args.o \
 	src/state/list_spans.o \
 	src/state/listing_status.o \
+	src/state/notice_due.o \
 	src/state/registered_on.o \
 	src/state/registration_facts.o \
 	src/state/registration_standing.o \
@@ -45,6 +46,7 @@ OBJS = \
 	src/rules/application_flow.o \
 	src/rules/auditor_applications.o \
 	src/rules/audits.o \
+	src/rules/change_notices.o \
 	src/rules/cloud_services.o \
 	src/rules/compliance_reports.o \
 	src/rules/corporate_number.o \
@@ -54,7 +56,6 @@ OBJS = \
 	src/rules/incidents.o \
 	src/rules/investigations.o \
 	src/rules/labels.o \
-	src/rules/oversight_pending.o \
 	src/rules/past_decisions.o \
 	src/rules/reapplications.o \
 	src/rules/references.o \
@@ -102,6 +103,7 @@ ISOLATION = \
 	service_delete_races_audit \
 	list_changed_notify \
 	demand_fulfilled_races_suspension \
+	notice_races_approval \
 	log_lock_unprivileged
 ISOLATION_OPTS = --inputdir=test/isolation
 

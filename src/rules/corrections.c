@@ -53,6 +53,9 @@ static const Correctable correctables[] = {
 	{"incidents", "incident_id", {"summary"}},
 	{"incident_reports", "report_id", {"body"}},
 	{"investigations", "investigation_id", {"finding_text"}},
+	{"service_change_notices", "notice_id",
+	 {"new_name", "new_name_en", "new_statement_scope", "description"}},
+	{"organization_change_notices", "notice_id", {"new_name", "new_name_en", "description"}},
 };
 
 static const Correctable *
@@ -160,7 +163,7 @@ ismap_correct(PG_FUNCTION_ARGS)
 		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SEC_HISTORY,
 					 psprintf("rows of %s cannot be corrected",
 							  get_rel_name(PG_GETARG_OID(0)) ? get_rel_name(PG_GETARG_OID(0)) : "that table"),
-					 errdetail("Tables that can be corrected: organizations, cloud_services, auditor_applications, service_applications, auditor_status_changes, service_status_changes, incidents, incident_reports, investigations."),
+					 errdetail("Tables that can be corrected: organizations, cloud_services, auditor_applications, service_applications, auditor_status_changes, service_status_changes, incidents, incident_reports, investigations, service_change_notices, organization_change_notices."),
 					 errhint("Other records are corrected by recording a new fact."));
 	changes = PG_GETARG_JSONB_P(2);
 	if (!JB_ROOT_IS_OBJECT(changes))

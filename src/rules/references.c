@@ -52,32 +52,36 @@ typedef struct Referenced
 	const char *key;
 	const char *hint;
 	int			nreferrers;
-	Referrer	referrers[3];
+	Referrer	referrers[4];
 } Referenced;
 
 static Referenced organizations = {
 	"organizations", "organization", organization_label, "organization_id",
 	"Correct its name with ismap.correct(); an organization that others refer to stays recorded.",
-	3, {
+	4, {
 		{"cloud service", {"SELECT service_id FROM ismap.cloud_services"
 				" WHERE provider_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, service_label},
 		{"auditor application", {"SELECT application_id FROM ismap.auditor_applications"
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 		{"auditor", {"SELECT auditor_id FROM ismap.auditors"
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, auditor_label},
+		{"change notice", {"SELECT notice_id FROM ismap.organization_change_notices"
+				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 	}
 };
 
 static Referenced cloud_services = {
 	"cloud_services", "cloud service", service_label, "service_id",
 	"Correct its name with ismap.correct(); a service that audits or applications refer to stays recorded.",
-	3, {
+	4, {
 		{"audit", {"SELECT audit_id FROM ismap.audits"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 		{"service application", {"SELECT application_id FROM ismap.service_applications"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 		{"service registration", {"SELECT registration_id FROM ismap.service_registrations"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, registration_label},
+		{"change notice", {"SELECT notice_id FROM ismap.service_change_notices"
+				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 	}
 };
 

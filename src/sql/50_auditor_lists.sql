@@ -42,10 +42,14 @@ CREATE FUNCTION ismap.auditor_list_at(day date)
   LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
   AS $$
-    SELECT a.auditor_id, a.registration_number, o.name, o.name_en, o.corporate_number,
+    SELECT a.auditor_id, a.registration_number, v.name, v.name_en, o.corporate_number,
            a.registered_on, s.valid_until, s.status
       FROM ismap.auditors a
       JOIN ismap.organizations o ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id
+      -- the names in force that day (aud_change_notice)
+      JOIN ismap.organization_published_values v
+        ON v.organization_id OPERATOR(pg_catalog.=) a.organization_id
+       AND v.valid_from OPERATOR(pg_catalog.<=) day AND v.valid_until OPERATOR(pg_catalog.>=) day
      CROSS JOIN LATERAL ismap.registration_standing(a.facts, a.registered_on, day) s
      WHERE s.status OPERATOR(pg_catalog.=) ANY ('{valid,renewal_pending,suspended}'::ismap.listing_status[])
        AND ismap.list_arg_given(day, 'day', 'aud_public_list')
@@ -73,11 +77,14 @@ CREATE FUNCTION ismap.overdue_compliance_reports_at(day date)
   LANGUAGE sql STABLE STRICT
   SET search_path = pg_catalog, pg_temp
   AS $$
-    SELECT r.report_id, a.auditor_id, a.registration_number, o.name, r.due_on, r.filed_on,
+    SELECT r.report_id, a.auditor_id, a.registration_number, v.name, r.due_on, r.filed_on,
            day OPERATOR(pg_catalog.-) r.due_on, ismap.auditor_status(a.auditor_id, day)
       FROM ismap.auditor_compliance_reports r
       JOIN ismap.auditors a ON a.auditor_id OPERATOR(pg_catalog.=) r.auditor_id
-      JOIN ismap.organizations o ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id
+      -- the auditor's name on that day (aud_change_notice)
+      JOIN ismap.organization_published_values v
+        ON v.organization_id OPERATOR(pg_catalog.=) a.organization_id
+       AND v.valid_from OPERATOR(pg_catalog.<=) day AND v.valid_until OPERATOR(pg_catalog.>=) day
      WHERE r.due_on OPERATOR(pg_catalog.<) day
        AND (r.filed_on IS NULL OR r.filed_on OPERATOR(pg_catalog.>) day)
        -- a report is owed only by an auditor still registered when it falls due

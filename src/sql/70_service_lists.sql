@@ -48,10 +48,43 @@ CREATE TRIGGER service_list_spans_no_truncate BEFORE TRUNCATE ON ismap.service_l
   FOR EACH STATEMENT EXECUTE FUNCTION ismap.refuse_truncate('svc_public_list');
 SELECT pg_catalog.pg_extension_config_dump('ismap.service_list_spans', '');
 
+-- The registrations whose list entries change notices touch: of a
+-- service with a notice of published information, of a service whose
+-- provider has a notice, or with a term whose auditor's organization has
+-- one (a registration may come more than once).  Found from the notices.
+CREATE VIEW ismap.noticed_registrations AS
+  SELECT r.registration_id
+    FROM ismap.service_change_notices n
+    JOIN ismap.service_registrations r ON r.service_id OPERATOR(pg_catalog.=) n.service_id
+   WHERE n.kind OPERATOR(pg_catalog.=) 'published_info'::ismap.notice_kind
+  UNION ALL
+  SELECT r.registration_id
+    FROM ismap.organization_change_notices n
+    JOIN ismap.cloud_services c ON c.provider_id OPERATOR(pg_catalog.=) n.organization_id
+    JOIN ismap.service_registrations r ON r.service_id OPERATOR(pg_catalog.=) c.service_id
+  UNION ALL
+  SELECT t.registration_id
+    FROM ismap.organization_change_notices n
+    JOIN ismap.auditors a ON a.organization_id OPERATOR(pg_catalog.=) n.organization_id
+    JOIN ismap.service_registration_terms t ON t.auditor_id OPERATOR(pg_catalog.=) a.auditor_id;
+COMMENT ON VIEW ismap.noticed_registrations IS
+  '内部用: 変更の届出（サービス・事業者・監査機関）がリストの記載に関わる登録（重複あり） / internal: the registrations whose list entries change notices touch (of the service, its provider or an auditor of a term; may repeat)';
+COMMENT ON COLUMN ismap.noticed_registrations.registration_id IS '登録 / registration';
+
 -- Every period of every ISMAP registration on the public list, with the
 -- list's columns: public information (the list on each of those days).
 -- A security barrier: a caller's function cannot see the rows the view
 -- filters out (other programs) before the filter applies.
+--
+-- The names, English names and statement scope are those in force on the
+-- period's days (svc_change_notice, aud_change_notice).  The first part
+-- gives the periods of the registrations that no notice touches (nearly
+-- all), as the spans hold them, so that a list read on a day filters the
+-- spans themselves, as a plain SELECT of the registry would.  The second
+-- gives the periods of the others, cut where a notice of the service, its
+-- provider or its auditor takes effect within them: each piece is the
+-- days a period shares with a period of values of each (GREATEST and
+-- LEAST pass over the NULLs of those without notices), with those values.
 CREATE VIEW ismap.cloud_service_list_periods WITH (security_barrier) AS
   SELECT sp.registration_id, sp.registration_number, s.service_id,
          s.name AS service_name, s.name_en AS service_name_en,
@@ -66,7 +99,47 @@ CREATE VIEW ismap.cloud_service_list_periods WITH (security_barrier) AS
     JOIN ismap.organizations p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
     JOIN ismap.auditors au ON au.auditor_id OPERATOR(pg_catalog.=) sp.auditor_id
     JOIN ismap.organizations ao ON ao.organization_id OPERATOR(pg_catalog.=) au.organization_id
-   WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program;
+   WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program
+     AND sp.registration_id NOT IN (SELECT x.registration_id FROM ismap.noticed_registrations x)
+  UNION ALL
+  SELECT sp.registration_id, sp.registration_number, s.service_id,
+         CASE WHEN sv.service_id IS NULL THEN s.name ELSE sv.name END,
+         CASE WHEN sv.service_id IS NULL THEN s.name_en ELSE sv.name_en END,
+         CASE WHEN pv.organization_id IS NULL THEN p.name ELSE pv.name END,
+         p.corporate_number,
+         CASE WHEN sv.service_id IS NULL THEN s.statement_scope ELSE sv.statement_scope END,
+         s.service_model, sp.registered_on,
+         sp.audit_period_start, sp.audit_period_end, sp.valid_until,
+         CASE WHEN av.organization_id IS NULL THEN ao.name ELSE av.name END,
+         au.registration_number, sp.status,
+         GREATEST(sp.listed_from, sv.valid_from, pv.valid_from, av.valid_from),
+         LEAST(sp.listed_until, sv.valid_until, pv.valid_until, av.valid_until),
+         CASE WHEN pv.organization_id IS NULL THEN p.name_en ELSE pv.name_en END,
+         CASE WHEN av.organization_id IS NULL THEN ao.name_en ELSE av.name_en END
+    -- the periods of those registrations, found first (OFFSET 0 keeps the
+    -- planner from joining every period before it looks for them)
+    FROM (SELECT t.* FROM ismap.service_list_spans t
+           WHERE t.registration_id IN (SELECT x.registration_id FROM ismap.noticed_registrations x)
+          OFFSET 0) sp
+    JOIN ismap.cloud_services s ON s.service_id OPERATOR(pg_catalog.=) sp.service_id
+    JOIN ismap.organizations p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
+    JOIN ismap.auditors au ON au.auditor_id OPERATOR(pg_catalog.=) sp.auditor_id
+    JOIN ismap.organizations ao ON ao.organization_id OPERATOR(pg_catalog.=) au.organization_id
+    LEFT JOIN ismap.noticed_service_values sv
+      ON sv.service_id OPERATOR(pg_catalog.=) sp.service_id
+     AND sv.valid_from OPERATOR(pg_catalog.<=) sp.listed_until
+     AND sv.valid_until OPERATOR(pg_catalog.>=) sp.listed_from
+    LEFT JOIN ismap.noticed_organization_values pv
+      ON pv.organization_id OPERATOR(pg_catalog.=) s.provider_id
+     AND pv.valid_from OPERATOR(pg_catalog.<=) sp.listed_until
+     AND pv.valid_until OPERATOR(pg_catalog.>=) sp.listed_from
+    LEFT JOIN ismap.noticed_organization_values av
+      ON av.organization_id OPERATOR(pg_catalog.=) au.organization_id
+     AND av.valid_from OPERATOR(pg_catalog.<=) sp.listed_until
+     AND av.valid_until OPERATOR(pg_catalog.>=) sp.listed_from
+   WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program
+     AND GREATEST(sp.listed_from, sv.valid_from, pv.valid_from, av.valid_from)
+         OPERATOR(pg_catalog.<=) LEAST(sp.listed_until, sv.valid_until, pv.valid_until, av.valid_until);
 COMMENT ON VIEW ismap.cloud_service_list_periods IS
   'ISMAP クラウドサービスリストに載る期間の一覧（過去・現在・予定） / every period of every registration on the public cloud service list: past, present and already known future';
 COMMENT ON COLUMN ismap.cloud_service_list_periods.registration_id IS '登録ID / registration id';

@@ -46,11 +46,22 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date, as_known_at timestamptz)
          orgs AS (SELECT o.* FROM ismap.known_rows('organizations', as_known_at) j,
                          jsonb_populate_record(NULL::ismap.organizations, j) o),
          auds AS (SELECT a.* FROM ismap.known_rows('auditors', as_known_at) j,
-                         jsonb_populate_record(NULL::ismap.auditors, j) a)
-    SELECT r.registration_id, r.registration_number, s.service_id, s.name, s.name_en,
-           p.name, p.corporate_number, s.statement_scope, s.service_model,
+                         jsonb_populate_record(NULL::ismap.auditors, j) a),
+         -- the notices known then that are in effect on the day
+         snotices AS (SELECT n.* FROM ismap.known_rows('service_change_notices', as_known_at) j,
+                             jsonb_populate_record(NULL::ismap.service_change_notices, j) n
+                       WHERE n.kind OPERATOR(pg_catalog.=) 'published_info'::ismap.notice_kind
+                         AND n.effective_on OPERATOR(pg_catalog.<=) day),
+         onotices AS (SELECT n.* FROM ismap.known_rows('organization_change_notices', as_known_at) j,
+                             jsonb_populate_record(NULL::ismap.organization_change_notices, j) n
+                       WHERE n.effective_on OPERATOR(pg_catalog.<=) day)
+    SELECT r.registration_id, r.registration_number, s.service_id,
+           COALESCE(sn.name, s.name), COALESCE(sn.name_en, s.name_en),
+           COALESCE(pn.name, p.name), p.corporate_number,
+           COALESCE(sn.statement_scope, s.statement_scope), s.service_model,
            r.registered_on, st.audit_period_start, st.audit_period_end, st.valid_until,
-           ao.name, au.registration_number, st.status, p.name_en, ao.name_en
+           COALESCE(an.name, ao.name), au.registration_number, st.status,
+           COALESCE(pn.name_en, p.name_en), COALESCE(an.name_en, ao.name_en)
       FROM regs r
       JOIN services s ON s.service_id OPERATOR(pg_catalog.=) r.service_id
       JOIN orgs p ON p.organization_id OPERATOR(pg_catalog.=) s.provider_id
@@ -68,6 +79,28 @@ CREATE FUNCTION ismap.cloud_service_list_at(day date, as_known_at timestamptz)
            )::ismap.registration_facts, r.registered_on, day) st
       JOIN auds au ON au.auditor_id OPERATOR(pg_catalog.=) st.auditor_id
       JOIN orgs ao ON ao.organization_id OPERATOR(pg_catalog.=) au.organization_id
+      -- each value as the latest notice in effect gives it (of one day, the
+      -- last recorded), or as first recorded (ismap.service_published_values)
+     CROSS JOIN LATERAL (
+             SELECT (array_agg(n.new_name ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_name IS NOT NULL))[1] AS name,
+                    (array_agg(n.new_name_en ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_name_en IS NOT NULL))[1] AS name_en,
+                    (array_agg(n.new_statement_scope ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_statement_scope IS NOT NULL))[1] AS statement_scope
+               FROM snotices n WHERE n.service_id OPERATOR(pg_catalog.=) s.service_id) sn
+     CROSS JOIN LATERAL (
+             SELECT (array_agg(n.new_name ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_name IS NOT NULL))[1] AS name,
+                    (array_agg(n.new_name_en ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_name_en IS NOT NULL))[1] AS name_en
+               FROM onotices n WHERE n.organization_id OPERATOR(pg_catalog.=) p.organization_id) pn
+     CROSS JOIN LATERAL (
+             SELECT (array_agg(n.new_name ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_name IS NOT NULL))[1] AS name,
+                    (array_agg(n.new_name_en ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_name_en IS NOT NULL))[1] AS name_en
+               FROM onotices n WHERE n.organization_id OPERATOR(pg_catalog.=) ao.organization_id) an
      WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program
        AND st.status OPERATOR(pg_catalog.=) ANY ('{valid,renewal_pending,suspended}'::ismap.listing_status[])
        AND ismap.list_arg_given(day, 'day', 'svc_public_list')
@@ -94,11 +127,24 @@ CREATE FUNCTION ismap.auditor_list_at(day date, as_known_at timestamptz)
          changes AS (SELECT c.* FROM ismap.known_rows('auditor_status_changes', as_known_at) j,
                             jsonb_populate_record(NULL::ismap.auditor_status_changes, j) c),
          orgs AS (SELECT o.* FROM ismap.known_rows('organizations', as_known_at) j,
-                         jsonb_populate_record(NULL::ismap.organizations, j) o)
-    SELECT a.auditor_id, a.registration_number, o.name, o.name_en, o.corporate_number,
+                         jsonb_populate_record(NULL::ismap.organizations, j) o),
+         -- the notices known then that are in effect on the day
+         onotices AS (SELECT n.* FROM ismap.known_rows('organization_change_notices', as_known_at) j,
+                             jsonb_populate_record(NULL::ismap.organization_change_notices, j) n
+                       WHERE n.effective_on OPERATOR(pg_catalog.<=) day)
+    SELECT a.auditor_id, a.registration_number, COALESCE(v.name, o.name),
+           COALESCE(v.name_en, o.name_en), o.corporate_number,
            a.registered_on, s.valid_until, s.status
       FROM auds a
       JOIN orgs o ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id
+      -- each name as the latest notice in effect gives it (of one day, the
+      -- last recorded), or as first recorded (ismap.organization_published_values)
+     CROSS JOIN LATERAL (
+             SELECT (array_agg(n.new_name ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_name IS NOT NULL))[1] AS name,
+                    (array_agg(n.new_name_en ORDER BY n.effective_on DESC, n.notice_id DESC)
+                       FILTER (WHERE n.new_name_en IS NOT NULL))[1] AS name_en
+               FROM onotices n WHERE n.organization_id OPERATOR(pg_catalog.=) o.organization_id) v
      CROSS JOIN LATERAL ismap.registration_standing(ROW(
              ARRAY(SELECT t.in_force_from FROM terms t WHERE t.auditor_id OPERATOR(pg_catalog.=) a.auditor_id ORDER BY t.in_force_from, t.term_no),
              ARRAY(SELECT t.valid_from FROM terms t WHERE t.auditor_id OPERATOR(pg_catalog.=) a.auditor_id ORDER BY t.in_force_from, t.term_no),
@@ -187,23 +233,47 @@ CREATE FUNCTION ismap.cloud_service_list_changes(from_day date, to_day date)
   AS $$
     SELECT COALESCE(b.registration_number, a.registration_number),
            COALESCE(b.service_name, a.service_name),
-           CASE WHEN a.registration_id IS NULL THEN 'added'
-                WHEN b.registration_id IS NULL THEN 'dropped'
-                WHEN a.status OPERATOR(pg_catalog.<>) b.status THEN 'status_changed'
-                ELSE 'renewed' END,
-           a.status, n.status, a.valid_until, n.valid_until,
-           ismap.entry_change_reason('cloud_service', COALESCE(a.registration_id, b.registration_id),
-                                     from_day, to_day, a.status, n.status,
-                                     a.valid_until, n.valid_until,
-                                     COALESCE(a.registered_on, b.registered_on))
+           c.change, a.status, n.status, a.valid_until, n.valid_until,
+           CASE WHEN c.change OPERATOR(pg_catalog.=) 'published_info_changed' THEN
+             'published information changed: ' OPERATOR(pg_catalog.||) concat_ws('; ',
+               CASE WHEN a.service_name IS DISTINCT FROM b.service_name
+                    THEN format('service name %L → %L', a.service_name, b.service_name) END,
+               CASE WHEN a.service_name_en IS DISTINCT FROM b.service_name_en
+                    THEN format('English name %L → %L', a.service_name_en, b.service_name_en) END,
+               CASE WHEN a.statement_scope IS DISTINCT FROM b.statement_scope
+                    THEN format('statement scope %L → %L', a.statement_scope, b.statement_scope) END,
+               CASE WHEN a.provider_name IS DISTINCT FROM b.provider_name
+                    THEN format('provider %L → %L', a.provider_name, b.provider_name) END,
+               CASE WHEN a.provider_name_en IS DISTINCT FROM b.provider_name_en
+                    THEN format('provider''s English name %L → %L', a.provider_name_en, b.provider_name_en) END,
+               CASE WHEN a.auditor_name IS DISTINCT FROM b.auditor_name
+                    THEN format('auditor %L → %L', a.auditor_name, b.auditor_name) END,
+               CASE WHEN a.auditor_name_en IS DISTINCT FROM b.auditor_name_en
+                    THEN format('auditor''s English name %L → %L', a.auditor_name_en, b.auditor_name_en) END)
+           ELSE
+             ismap.entry_change_reason('cloud_service', COALESCE(a.registration_id, b.registration_id),
+                                       from_day, to_day, a.status, n.status,
+                                       a.valid_until, n.valid_until,
+                                       COALESCE(a.registered_on, b.registered_on))
+           END
       FROM ismap.cloud_service_list_at(from_day) a
       FULL JOIN ismap.cloud_service_list_at(to_day) b
         ON b.registration_id OPERATOR(pg_catalog.=) a.registration_id
      CROSS JOIN LATERAL (SELECT COALESCE(b.status, ismap.service_status(a.registration_id, to_day)) AS status,
                                 COALESCE(b.valid_until, a.valid_until) AS valid_until) n
+     CROSS JOIN LATERAL (SELECT CASE WHEN a.registration_id IS NULL THEN 'added'
+                                     WHEN b.registration_id IS NULL THEN 'dropped'
+                                     WHEN a.status OPERATOR(pg_catalog.<>) b.status THEN 'status_changed'
+                                     WHEN a.valid_until OPERATOR(pg_catalog.<>) b.valid_until THEN 'renewed'
+                                     -- a notice took effect (svc_change_notice, aud_change_notice)
+                                     ELSE 'published_info_changed' END AS change) c
      WHERE a.registration_id IS NULL OR b.registration_id IS NULL
         OR a.status OPERATOR(pg_catalog.<>) b.status
         OR a.valid_until OPERATOR(pg_catalog.<>) b.valid_until
+        OR (a.service_name, a.service_name_en, a.statement_scope, a.provider_name,
+            a.provider_name_en, a.auditor_name, a.auditor_name_en)
+           IS DISTINCT FROM (b.service_name, b.service_name_en, b.statement_scope, b.provider_name,
+                             b.provider_name_en, b.auditor_name, b.auditor_name_en)
      ORDER BY 1
   $$;
 COMMENT ON FUNCTION ismap.cloud_service_list_changes(date, date) IS
@@ -217,22 +287,33 @@ CREATE FUNCTION ismap.auditor_list_changes(from_day date, to_day date)
   SET search_path = pg_catalog, pg_temp
   AS $$
     SELECT COALESCE(b.registration_number, a.registration_number), COALESCE(b.name, a.name),
-           CASE WHEN a.auditor_id IS NULL THEN 'added'
-                WHEN b.auditor_id IS NULL THEN 'dropped'
-                WHEN a.status OPERATOR(pg_catalog.<>) b.status THEN 'status_changed'
-                ELSE 'renewed' END,
-           a.status, n.status, a.valid_until, n.valid_until,
-           ismap.entry_change_reason('auditor', COALESCE(a.auditor_id, b.auditor_id),
-                                     from_day, to_day, a.status, n.status,
-                                     a.valid_until, n.valid_until,
-                                     COALESCE(a.registered_on, b.registered_on))
+           c.change, a.status, n.status, a.valid_until, n.valid_until,
+           CASE WHEN c.change OPERATOR(pg_catalog.=) 'published_info_changed' THEN
+             'published information changed: ' OPERATOR(pg_catalog.||) concat_ws('; ',
+               CASE WHEN a.name IS DISTINCT FROM b.name
+                    THEN format('name %L → %L', a.name, b.name) END,
+               CASE WHEN a.name_en IS DISTINCT FROM b.name_en
+                    THEN format('English name %L → %L', a.name_en, b.name_en) END)
+           ELSE
+             ismap.entry_change_reason('auditor', COALESCE(a.auditor_id, b.auditor_id),
+                                       from_day, to_day, a.status, n.status,
+                                       a.valid_until, n.valid_until,
+                                       COALESCE(a.registered_on, b.registered_on))
+           END
       FROM ismap.auditor_list_at(from_day) a
       FULL JOIN ismap.auditor_list_at(to_day) b ON b.auditor_id OPERATOR(pg_catalog.=) a.auditor_id
      CROSS JOIN LATERAL (SELECT COALESCE(b.status, ismap.auditor_status(a.auditor_id, to_day)) AS status,
                                 COALESCE(b.valid_until, a.valid_until) AS valid_until) n
+     CROSS JOIN LATERAL (SELECT CASE WHEN a.auditor_id IS NULL THEN 'added'
+                                     WHEN b.auditor_id IS NULL THEN 'dropped'
+                                     WHEN a.status OPERATOR(pg_catalog.<>) b.status THEN 'status_changed'
+                                     WHEN a.valid_until OPERATOR(pg_catalog.<>) b.valid_until THEN 'renewed'
+                                     -- a notice took effect (aud_change_notice)
+                                     ELSE 'published_info_changed' END AS change) c
      WHERE a.auditor_id IS NULL OR b.auditor_id IS NULL
         OR a.status OPERATOR(pg_catalog.<>) b.status
         OR a.valid_until OPERATOR(pg_catalog.<>) b.valid_until
+        OR (a.name, a.name_en) IS DISTINCT FROM (b.name, b.name_en)
      ORDER BY 1
   $$;
 COMMENT ON FUNCTION ismap.auditor_list_changes(date, date) IS
@@ -249,7 +330,9 @@ CREATE FUNCTION ismap.upcoming_expiries(within interval, as_of date DEFAULT isma
       SELECT 'auditor'::text, a.auditor_id, a.registration_number, o.name,
              s.valid_until, s.valid_until OPERATOR(pg_catalog.-) as_of, s.status
         FROM ismap.auditors a
-        JOIN ismap.organizations o ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id
+        JOIN ismap.organization_published_values o
+          ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id
+         AND o.valid_from OPERATOR(pg_catalog.<=) as_of AND o.valid_until OPERATOR(pg_catalog.>=) as_of
        CROSS JOIN LATERAL ismap.registration_standing(a.facts, a.registered_on, as_of) s
        WHERE s.status OPERATOR(pg_catalog.=) ANY ('{valid,suspended}'::ismap.listing_status[])
          AND s.renewal_filed_on IS NULL
@@ -258,7 +341,9 @@ CREATE FUNCTION ismap.upcoming_expiries(within interval, as_of date DEFAULT isma
       SELECT 'cloud_service', r.registration_id, r.registration_number, sv.name,
              s.valid_until, s.valid_until OPERATOR(pg_catalog.-) as_of, s.status
         FROM ismap.service_registrations r
-        JOIN ismap.cloud_services sv ON sv.service_id OPERATOR(pg_catalog.=) r.service_id
+        JOIN ismap.service_published_values sv
+          ON sv.service_id OPERATOR(pg_catalog.=) r.service_id
+         AND sv.valid_from OPERATOR(pg_catalog.<=) as_of AND sv.valid_until OPERATOR(pg_catalog.>=) as_of
        CROSS JOIN LATERAL ismap.registration_standing(r.facts, r.registered_on, as_of) s
        WHERE s.status OPERATOR(pg_catalog.=) ANY ('{valid,suspended}'::ismap.listing_status[])
          AND s.renewal_filed_on IS NULL
