@@ -1023,7 +1023,12 @@ COMMENT ON COLUMN ismap.noticed_registrations.registration_id IS '登録 / regis
 REVOKE ALL ON ismap.noticed_registrations FROM PUBLIC;
 
 -- The service list cuts the periods of registrations that notices touch (src/sql/70_service_lists.sql); the view keeps its columns.
-CREATE OR REPLACE VIEW ismap.cloud_service_list_periods WITH (security_barrier) AS
+-- Made anew rather than replaced, with the list view that reads it: a
+-- view older than the views it reads makes pg_dump --binary-upgrade (and
+-- so pg_upgrade) dump it twice, as a placeholder first; a fresh install
+-- creates it after them.  Its comments and grants are made again.
+DROP VIEW ismap.cloud_service_list_periods CASCADE;
+CREATE VIEW ismap.cloud_service_list_periods WITH (security_barrier) AS
   SELECT sp.registration_id, sp.registration_number, s.service_id,
          s.name AS service_name, s.name_en AS service_name_en,
          p.name AS provider_name, p.corporate_number AS provider_corporate_number,
@@ -1078,6 +1083,59 @@ CREATE OR REPLACE VIEW ismap.cloud_service_list_periods WITH (security_barrier) 
    WHERE s.program OPERATOR(pg_catalog.=) 'ismap'::ismap.program
      AND GREATEST(sp.listed_from, sv.valid_from, pv.valid_from, av.valid_from)
          OPERATOR(pg_catalog.<=) LEAST(sp.listed_until, sv.valid_until, pv.valid_until, av.valid_until);
+COMMENT ON VIEW ismap.cloud_service_list_periods IS
+  'ISMAP クラウドサービスリストに載る期間の一覧（過去・現在・予定） / every period of every registration on the public cloud service list: past, present and already known future';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.registration_id IS '登録ID / registration id';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.registration_number IS '登録番号 / registration number';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.service_id IS 'クラウドサービスID / service id';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.service_name IS 'クラウドサービスの名称 / service name';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.service_name_en IS 'クラウドサービスの英文名称 / service name in English';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.provider_name IS 'クラウドサービス事業者 / provider';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.provider_corporate_number IS '事業者の法人番号 / provider''s corporate number';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.statement_scope IS '言明の対象範囲 / statement scope';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.service_model IS 'サービスモデル / service model';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.registered_on IS '登録日 / registration date';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.audit_period_start IS 'この期間に効力のある登録の監査対象期間（開始） / audit period start of the term in force in this period';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.audit_period_end IS '同（終了） / audit period end of that term';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.valid_until IS 'その有効期限 / valid until';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.auditor_name IS 'その監査を行った監査機関 / auditor of that audit';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.auditor_registration_number IS '監査機関の登録番号 / auditor''s registration number';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.status IS 'この期間の状態（valid, renewal_pending, suspended） / status in this period';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.listed_from IS 'この期間の初日 / first day of the period';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.listed_until IS 'この期間の末日（infinity: 終わりが未定） / last day of the period (infinity: no end known yet)';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.provider_name_en IS '事業者の英文名称 / provider''s English name';
+COMMENT ON COLUMN ismap.cloud_service_list_periods.auditor_name_en IS '監査機関の英文名称 / auditor''s English name';
+CREATE VIEW ismap.cloud_service_list WITH (security_barrier) AS
+  SELECT l.registration_id, l.registration_number, l.service_id, l.service_name,
+         l.service_name_en, l.provider_name, l.provider_corporate_number,
+         l.statement_scope, l.service_model, l.registered_on, l.audit_period_start,
+         l.audit_period_end, l.valid_until, l.auditor_name, l.auditor_registration_number,
+         l.status, l.provider_name_en, l.auditor_name_en
+    FROM ismap.cloud_service_list_periods l
+   WHERE l.listed_from OPERATOR(pg_catalog.<=) (SELECT ismap.today())
+     AND l.listed_until OPERATOR(pg_catalog.>=) (SELECT ismap.today())
+   ORDER BY l.registration_number;
+COMMENT ON VIEW ismap.cloud_service_list IS
+  '本日の ISMAP クラウドサービスリスト（svc_public_list） / the public cloud service list today';
+COMMENT ON COLUMN ismap.cloud_service_list.registration_id IS '登録ID / registration id';
+COMMENT ON COLUMN ismap.cloud_service_list.registration_number IS '登録番号 / registration number';
+COMMENT ON COLUMN ismap.cloud_service_list.service_id IS 'クラウドサービスID / service id';
+COMMENT ON COLUMN ismap.cloud_service_list.service_name IS 'クラウドサービスの名称 / service name';
+COMMENT ON COLUMN ismap.cloud_service_list.service_name_en IS '英文名称 / English name';
+COMMENT ON COLUMN ismap.cloud_service_list.provider_name IS 'クラウドサービス事業者 / provider';
+COMMENT ON COLUMN ismap.cloud_service_list.provider_corporate_number IS '事業者の法人番号 / provider''s corporate number';
+COMMENT ON COLUMN ismap.cloud_service_list.statement_scope IS '言明の対象範囲 / statement scope';
+COMMENT ON COLUMN ismap.cloud_service_list.service_model IS 'サービスモデル / service model';
+COMMENT ON COLUMN ismap.cloud_service_list.registered_on IS '登録日 / registration date';
+COMMENT ON COLUMN ismap.cloud_service_list.audit_period_start IS '監査対象期間（開始） / audit period start';
+COMMENT ON COLUMN ismap.cloud_service_list.audit_period_end IS '監査対象期間（終了） / audit period end';
+COMMENT ON COLUMN ismap.cloud_service_list.valid_until IS '有効期限 / valid until';
+COMMENT ON COLUMN ismap.cloud_service_list.auditor_name IS '監査機関 / auditor';
+COMMENT ON COLUMN ismap.cloud_service_list.auditor_registration_number IS '監査機関の登録番号 / auditor''s registration number';
+COMMENT ON COLUMN ismap.cloud_service_list.status IS '状態（valid, renewal_pending, suspended） / status';
+COMMENT ON COLUMN ismap.cloud_service_list.provider_name_en IS '事業者の英文名称 / provider''s English name';
+COMMENT ON COLUMN ismap.cloud_service_list.auditor_name_en IS '監査機関の英文名称 / auditor''s English name';
+GRANT SELECT ON ismap.cloud_service_list, ismap.cloud_service_list_periods TO PUBLIC;
 
 -- The auditor list and the overdue compliance reports name each auditor as on their day (src/sql/50_auditor_lists.sql).
 CREATE OR REPLACE FUNCTION ismap.auditor_list_at(day date)

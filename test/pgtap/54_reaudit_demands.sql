@@ -12,7 +12,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(47);
+SELECT plan(41);
 SET LOCAL ismap.today = '2025-12-01';
 SET LOCAL client_min_messages = warning;
 
@@ -27,6 +27,9 @@ SELECT ismap_test.audit(11, 1, :a, '2024-01-01', '2024-12-31', '2025-01-20') \g 
 SELECT ismap_test.audit(21, 2, :a, '2024-01-01', '2024-12-31', '2025-01-20') \g /dev/null
 SELECT ismap_test.svc_register(1001, 1, 11, '2025-01-25', '2025-02-10') AS r1 \gset
 SELECT ismap_test.svc_register(2001, 2, 21, '2025-01-25', '2025-02-10') AS r2 \gset
+-- The auditor's compliance report (due 2025-04-01) is filed on time, so
+-- that the overdue obligations below are the oversight ones.
+UPDATE ismap.auditor_compliance_reports SET filed_on = '2025-03-20' WHERE auditor_id = :a;
 
 -- A control change notice of service 1 (notified 2025-04-01), a
 -- published-information notice of it, and an investigation of
@@ -168,11 +171,11 @@ SELECT is((SELECT array_agg(kind || ':' || due_on || ':' || filed_on || ':' || d
              FROM ismap.late_filings WHERE kind LIKE 'incident%'),
           '{incident_first_report:2025-10-04:2025-10-06:2}'::text[], 'the first report was filed two days late');
 SELECT ismap_test.at('2025-11-20', $$INSERT INTO ismap.service_change_notices
-  (service_id, kind, noticed_on, effective_on, new_name_en)
-  VALUES (1, 'published_info', '2025-11-20', '2025-10-20', 'Fictional Room Booking')$$) \g /dev/null
+  (notice_id, service_id, kind, noticed_on, effective_on, new_name_en)
+  VALUES (3, 1, 'published_info', '2025-11-20', '2025-10-20', 'Fictional Room Booking')$$) \g /dev/null
 SELECT ismap_test.at('2025-11-20', $$INSERT INTO ismap.service_change_notices
-  (service_id, kind, noticed_on, effective_on, new_name_en)
-  VALUES (1, 'published_info', '2025-11-20', '2025-10-21', 'Fictional Room Booking Plus')$$) \g /dev/null
+  (notice_id, service_id, kind, noticed_on, effective_on, new_name_en)
+  VALUES (4, 1, 'published_info', '2025-11-20', '2025-10-21', 'Fictional Room Booking Plus')$$) \g /dev/null
 SELECT is((SELECT array_agg(due_on || ':' || days_late) FROM ismap.late_filings WHERE kind = 'service_change_notice'),
           '{2025-11-19:1}'::text[], 'a notice 31 days after its effective date is a day late; 30 days after is on time');
 
