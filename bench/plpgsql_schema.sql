@@ -119,7 +119,11 @@ CREATE TABLE plpg.auditor_status_changes (
   auditor_id   bigint NOT NULL,
   action       plpg.status_action NOT NULL,
   effective_on date NOT NULL,
-  grounds      text NOT NULL
+  grounds      text NOT NULL,
+  -- as ismap's, so that the two logs hold the same row images (the
+  -- comparison does not check the demands a change rests on)
+  reaudit_demand_id       bigint,
+  reapplication_demand_id bigint
 );
 CREATE INDEX ON plpg.auditor_status_changes (auditor_id, effective_on);
 
@@ -209,7 +213,9 @@ CREATE TABLE plpg.service_status_changes (
   registration_id bigint NOT NULL,
   action          plpg.status_action NOT NULL,
   effective_on    date NOT NULL,
-  grounds         text NOT NULL
+  grounds         text NOT NULL,
+  reaudit_demand_id       bigint,
+  reapplication_demand_id bigint
 );
 CREATE INDEX ON plpg.service_status_changes (registration_id, effective_on);
 
