@@ -12,7 +12,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(41);
+SELECT plan(51);
 SET LOCAL ismap.today = '2025-12-01';
 SET LOCAL client_min_messages = warning;
 
@@ -178,6 +178,25 @@ SELECT ismap_test.at('2025-11-20', $$INSERT INTO ismap.service_change_notices
   VALUES (4, 1, 'published_info', '2025-11-20', '2025-10-21', 'Fictional Room Booking Plus')$$) \g /dev/null
 SELECT is((SELECT array_agg(due_on || ':' || days_late) FROM ismap.late_filings WHERE kind = 'service_change_notice'),
           '{2025-11-19:1}'::text[], 'a notice 31 days after its effective date is a day late; 30 days after is on time');
+
+-- ---------- confidential (9.1): nothing of this is PUBLIC's ----------
+CREATE ROLE ismap_test_public NOLOGIN;
+SET LOCAL ROLE ismap_test_public;
+SELECT ismap_test.refused($$SELECT * FROM ismap.reaudit_demands$$, '42501', NULL,
+  'the public cannot read re-audit demands');
+SELECT ismap_test.refused($$SELECT * FROM ismap.reapplication_demands$$, '42501', NULL,
+  'nor re-application demands');
+SELECT ismap_test.refused($$SELECT * FROM ismap.incidents$$, '42501', NULL, 'nor incidents');
+SELECT ismap_test.refused($$SELECT * FROM ismap.incident_reports$$, '42501', NULL, 'nor incident reports');
+SELECT ismap_test.refused($$SELECT * FROM ismap.investigations$$, '42501', NULL, 'nor investigations');
+SELECT ismap_test.refused($$SELECT * FROM ismap.overdue_obligations$$, '42501', NULL, 'nor the overdue obligations');
+SELECT ismap_test.refused($$SELECT * FROM ismap.overdue_obligations_at('2025-10-05')$$, '42501', NULL,
+  'nor the overdue obligations of a day');
+SELECT ismap_test.refused($$SELECT * FROM ismap.late_filings$$, '42501', NULL, 'nor the late filings');
+SELECT ismap_test.refused($$SELECT ismap.demand_status('reaudit', 1)$$, '42501', NULL, 'nor a demand''s status');
+SELECT ismap_test.refused($$INSERT INTO ismap.reaudit_demands (registration_id, demanded_on, due_on, notice_id)
+  VALUES (1, '2025-06-02', '2025-08-31', 1)$$, '42501', NULL, 'nor make a demand');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;
