@@ -104,6 +104,7 @@ ISOLATION = \
 	list_changed_notify \
 	demand_fulfilled_races_suspension \
 	notice_races_approval \
+	incident_reports_race \
 	log_lock_unprivileged
 ISOLATION_OPTS = --inputdir=test/isolation
 
