@@ -193,14 +193,9 @@ check_values(const Notice *n)
 static void
 check_dates(const Notice *n)
 {
-	check_not_before_scheme_start(n->noticed_on, n->rule, "a change notice", "noticed_on");
+	/* a change announced ahead has a later effective_on, not a later noticed_on */
+	check_recorded_day(n->noticed_on, n->rule, "a change notice", "noticed_on");
 	check_not_before_scheme_start(n->effective_on, n->rule, "a change", "effective_on");
-	if (n->noticed_on > ismap_today())
-		ismap_refuse(ERRCODE_CHECK_VIOLATION, n->rule,
-					 "a change notice cannot be dated in the future",
-					 errdetail("noticed_on is %s; today is %s.", ismap_date_text(n->noticed_on),
-							   ismap_date_text(ismap_today())),
-					 errhint("Record the notice on or after the day it is made; a change announced ahead has a later effective_on."));
 }
 
 /*

@@ -107,19 +107,12 @@ check_values(const DemandRow *d)
 					 "the grounds of a demand are not blank",
 					 errdetail("grounds holds no visible character."),
 					 errhint("State the grounds, or leave them null."));
-	if (DATE_NOT_FINITE(d->demanded_on) || DATE_NOT_FINITE(d->due_on))
+	check_recorded_day(d->demanded_on, d->rule, noun, "demanded_on");
+	if (DATE_NOT_FINITE(d->due_on))
 		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, d->rule,
-					 "a demand's dates are calendar days",
-					 errdetail("demanded_on is %s; due_on is %s.", ismap_date_text(d->demanded_on),
-							   ismap_date_text(d->due_on)),
-					 errhint("Give the day the demand is made and the day it is due."));
-	check_not_before_scheme_start(d->demanded_on, d->rule, noun, "demanded_on");
-	if (d->demanded_on > ismap_today())
-		ismap_refuse(ERRCODE_CHECK_VIOLATION, d->rule,
-					 "a demand cannot be made in the future",
-					 errdetail("demanded_on is %s; today is %s.", ismap_date_text(d->demanded_on),
-							   ismap_date_text(ismap_today())),
-					 errhint("Record the demand on or after the day it is made."));
+					 "a demand's due date is a calendar day",
+					 errdetail("due_on is %s.", ismap_date_text(d->due_on)),
+					 errhint("Give the day by which the demand is to be met."));
 	if (d->due_on <= d->demanded_on)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, d->rule,
 					 "a demand falls due after the day it is made",

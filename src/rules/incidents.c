@@ -63,24 +63,6 @@ typedef struct ReportRow
 	char	   *body;
 } ReportRow;
 
-/* A date that must lie between the scheme's start and today. */
-static void
-check_filed_date(DateADT day, const char *fact, const char *column)
-{
-	if (DATE_NOT_FINITE(day))
-		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, RULE_SVC_INCIDENT_REPORT,
-					 psprintf("the %s of %s must be a calendar day", column, fact),
-					 errdetail("%s is %s.", column, ismap_date_text(day)),
-					 errhint("Give the day itself."));
-	check_not_before_scheme_start(day, RULE_SVC_INCIDENT_REPORT, fact, column);
-	if (day > ismap_today())
-		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_INCIDENT_REPORT,
-					 psprintf("%s cannot be dated in the future", fact),
-					 errdetail("%s is %s; today is %s.", column, ismap_date_text(day),
-							   ismap_date_text(ismap_today())),
-					 errhint("Record it on or after the day it happened."));
-}
-
 /*
  * An UPDATE made by ismap.correct() of the free text 'column' (an
  * incident's summary, a report's body): that column alone may change, to
@@ -141,7 +123,7 @@ check_incident_values(const IncidentRow *i)
 					 "an incident needs its summary",
 					 errdetail("summary is null or blank."),
 					 errhint("Say what happened."));
-	check_filed_date(i->recognized_on, "an incident", "recognized_on");
+	check_recorded_day(i->recognized_on, RULE_SVC_INCIDENT_REPORT, "an incident", "recognized_on");
 }
 
 /*
@@ -225,7 +207,7 @@ check_report_values(const ReportRow *r)
 					 "an incident report needs its body",
 					 errdetail("body is null or blank."),
 					 errhint("Give the text of the report."));
-	check_filed_date(r->reported_on, "an incident report", "reported_on");
+	check_recorded_day(r->reported_on, RULE_SVC_INCIDENT_REPORT, "an incident report", "reported_on");
 }
 
 /*

@@ -70,24 +70,6 @@ is_closed(const InvestigationRow *v)
 	return v->has_closed_on || v->finding != NULL;
 }
 
-/* A decision's date: a calendar day from the scheme's start to today. */
-static void
-check_decision_date(DateADT day, const char *fact, const char *column)
-{
-	if (DATE_NOT_FINITE(day))
-		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, RULE_OVS_MONITORING,
-					 psprintf("the %s of an investigation must be a calendar day", column),
-					 errdetail("%s is %s.", column, ismap_date_text(day)),
-					 errhint("Give the day of the committee's decision."));
-	check_not_before_scheme_start(day, RULE_OVS_MONITORING, fact, column);
-	if (day > ismap_today())
-		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_MONITORING,
-					 psprintf("%s cannot be dated in the future", fact),
-					 errdetail("%s is %s; today is %s.", column, ismap_date_text(day),
-							   ismap_date_text(ismap_today())),
-					 errhint("Record it on or after the day the committee decides it."));
-}
-
 static void
 check_opening(const InvestigationRow *v)
 {
@@ -103,7 +85,7 @@ check_opening(const InvestigationRow *v)
 					 "an investigation needs the day it was opened",
 					 errdetail("opened_on is null."),
 					 errhint("Give the day the committee opened it."));
-	check_decision_date(v->opened_on, "an investigation", "opened_on");
+	check_recorded_day(v->opened_on, RULE_OVS_MONITORING, "an investigation", "opened_on");
 }
 
 /*
@@ -130,7 +112,7 @@ check_closing(const InvestigationRow *v)
 						 errhint("Give finding_text when the investigation is closed, with its finding."));
 		return;
 	}
-	check_decision_date(v->closed_on, "the closing of an investigation", "closed_on");
+	check_recorded_day(v->closed_on, RULE_OVS_MONITORING, "the closing of an investigation", "closed_on");
 	if (v->closed_on < v->opened_on)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_OVS_MONITORING,
 					 "an investigation cannot be closed before it was opened",

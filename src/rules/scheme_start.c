@@ -7,6 +7,9 @@
  *		date with its own rule id; an audit period may still begin before
  *		the start (rules.md bounds only its length and its report), as an
  *		audit reported in the scheme's first months does.
+ *		check_recorded_day() adds the two other bounds of a day on which
+ *		something was filed, noticed or decided: a calendar day, not after
+ *		today.
  */
 #include "postgres.h"
 
@@ -33,4 +36,27 @@ check_not_before_scheme_start(DateADT day, const char *rule, const char *fact,
 							   ismap_date_text(day), ismap_date_text(start)),
 					 errhint("Give a date on or after %s, the setting scheme_start.",
 							 ismap_date_text(start)));
+}
+
+/*
+ * Refuse 'day', the day 'fact' was filed, noticed or decided, kept in
+ * 'column', unless it is a calendar day (22007) from the scheme's start to
+ * today (23514).  A report, notice or decision is recorded on or after the
+ * day it happens, never ahead of it.
+ */
+void
+check_recorded_day(DateADT day, const char *rule, const char *fact, const char *column)
+{
+	if (DATE_NOT_FINITE(day))
+		ismap_refuse(ERRCODE_INVALID_DATETIME_FORMAT, rule,
+					 psprintf("the %s of %s must be a calendar day", column, fact),
+					 errdetail("%s is %s.", column, ismap_date_text(day)),
+					 errhint("Give the day itself."));
+	check_not_before_scheme_start(day, rule, fact, column);
+	if (day > ismap_today())
+		ismap_refuse(ERRCODE_CHECK_VIOLATION, rule,
+					 psprintf("%s cannot be dated in the future", fact),
+					 errdetail("%s is %s; today is %s.", column, ismap_date_text(day),
+							   ismap_date_text(ismap_today())),
+					 errhint("Record it on or after the day it happens."));
 }

@@ -11,5 +11,7 @@
 
 extern void check_not_before_scheme_start(DateADT day, const char *rule,
 										  const char *fact, const char *column);
+extern void check_recorded_day(DateADT day, const char *rule, const char *fact,
+							   const char *column);
 
 #endif							/* SCHEME_START_H */

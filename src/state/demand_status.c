@@ -125,14 +125,14 @@ int64
 open_reapplication_demand(bool of_auditor, int64 subject_id, DateADT day)
 {
 	static KeptPlan of_registration = {
-		"SELECT demand_id FROM ismap.reapplication_demands"
+		"SELECT demand_id, demanded_on, due_on FROM ismap.reapplication_demands"
 		" WHERE registration_id OPERATOR(pg_catalog.=) $1"
 		" AND demanded_on OPERATOR(pg_catalog.<=) $2 AND due_on OPERATOR(pg_catalog.>=) $2"
 		" ORDER BY demand_id",
 		2, {INT8OID, DATEOID}
 	};
 	static KeptPlan of_auditor_plan = {
-		"SELECT demand_id FROM ismap.reapplication_demands"
+		"SELECT demand_id, demanded_on, due_on FROM ismap.reapplication_demands"
 		" WHERE auditor_id OPERATOR(pg_catalog.=) $1"
 		" AND demanded_on OPERATOR(pg_catalog.<=) $2 AND due_on OPERATOR(pg_catalog.>=) $2"
 		" ORDER BY demand_id",
@@ -140,24 +140,26 @@ open_reapplication_demand(bool of_auditor, int64 subject_id, DateADT day)
 	};
 	Datum		args[2];
 	int			n;
-	int64	   *ids;
+	Demand	   *demands;
 
 	args[0] = Int64GetDatum(subject_id);
 	args[1] = DateADTGetDatum(day);
 	kept_plan_run(of_auditor ? &of_auditor_plan : &of_registration, args, NULL, false, 0);
 	n = (int) SPI_processed;
-	ids = palloc(sizeof(int64) * Max(n, 1));
-	for (int i = 0; i < n; i++)
-		spi_get_int64(i, 1, &ids[i]);
-	/* the plans above reuse SPI's result: read the ids first, then each demand */
+	demands = palloc(sizeof(Demand) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 	{
-		Demand		d;
-
-		if (demand_load(DEMAND_REAPPLICATION, ids[i], false, &d) &&
-			demand_status_on(&d, day, false) == DEMAND_OPEN)
-			return ids[i];
+		demands[i].kind = DEMAND_REAPPLICATION;
+		demands[i].of_auditor = of_auditor;
+		demands[i].subject_id = subject_id;
+		spi_get_int64(i, 1, &demands[i].demand_id);
+		spi_get_date(i, 2, &demands[i].demanded_on);
+		spi_get_date(i, 3, &demands[i].due_on);
 	}
+	/* read them all first: the status query reuses SPI's result */
+	for (int i = 0; i < n; i++)
+		if (demand_status_on(&demands[i], day, false) == DEMAND_OPEN)
+			return demands[i].demand_id;
 	return 0;
 }
 

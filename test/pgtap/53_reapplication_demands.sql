@@ -10,7 +10,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(64);
+SELECT plan(66);
 SET LOCAL ismap.today = '2025-12-01';
 SET LOCAL client_min_messages = warning;
 
@@ -197,6 +197,14 @@ SELECT ismap_test.refused($$SELECT ismap_test.at('2026-05-10', 'UPDATE ismap.ser
   '23514', 'ovs_reapplication', 'a reapplication does not revive a registration that expired while it was pending');
 SELECT is(ismap.service_status(:r2, '2026-05-10'), 'expired', 'a pending reapplication gives no renewal grace');
 SELECT is(current_setting('ismap.today'), '2025-12-01', 'the pinned day is back');
+
+-- A removed registration cannot re-apply, even on a demand still open:
+-- removal is final (ovs_suspension).
+SELECT ismap_test.accepted(format($$INSERT INTO ismap.reapplication_demands (demand_id, registration_id, demanded_on, due_on)
+  VALUES (6, %s, '2025-11-01', '2025-12-31')$$, :r1), 'a demand of the suspended registration 1');
+SELECT ismap_test.svc_change(:r1, 'remove', '2025-11-05') \g /dev/null
+SELECT ismap_test.refused($$SELECT ismap_test.at('2025-11-10', 'INSERT INTO ismap.service_applications (service_id, kind, applied_on, audit_id) VALUES (1, ''reapplication'', ''2025-11-10'', 13)')$$,
+  '55000', 'ovs_suspension', 'a removed registration cannot re-apply');
 
 -- ---------- overdue obligations ----------
 SELECT is((SELECT array_agg(item_id ORDER BY item_id) FROM ismap.overdue_obligations_at('2025-10-01') WHERE kind = 'reapplication'),
