@@ -24,9 +24,11 @@ OBJS = \
 	src/log/correction_reason.o \
 	src/log/history.o \
 	src/log/row_image.o \
+	src/state/acting_role.o \
 	src/state/applicant_scan.o \
 	src/state/auditor_status.o \
 	src/state/civil_period.o \
+	src/state/concerned.o \
 	src/state/demand_status.o \
 	src/state/fact_tables.o \
 	src/state/facts_copy.o \
@@ -46,9 +48,11 @@ OBJS = \
 	src/rules/application_flow.o \
 	src/rules/auditor_applications.o \
 	src/rules/audits.o \
+	src/rules/authority.o \
 	src/rules/change_notices.o \
 	src/rules/cloud_services.o \
 	src/rules/compliance_reports.o \
+	src/rules/confidential.o \
 	src/rules/corporate_number.o \
 	src/rules/corrections.o \
 	src/rules/demand_grounds.o \
@@ -62,6 +66,7 @@ OBJS = \
 	src/rules/registration_number.o \
 	src/rules/registration_rows.o \
 	src/rules/registry_guard.o \
+	src/rules/role_organizations.o \
 	src/rules/scheme_start.o \
 	src/rules/service_applications.o \
 	src/rules/settings_writes.o \

@@ -36,6 +36,8 @@
 #define RULE_OVS_REAPPLICATION			"ovs_reapplication"
 #define RULE_OVS_SUSPENSION				"ovs_suspension"
 #define RULE_SEC_CONFLICT_OF_INTEREST	"sec_conflict_of_interest"
+#define RULE_SEC_ROLE_AUTHORITY			"sec_role_authority"
+#define RULE_SEC_CONFIDENTIAL			"sec_confidential"
 #define RULE_LIU_SCOPE					"liu_scope"
 #define RULE_SEC_HISTORY				"sec_history"
 /* Checks on values that rules.md takes for granted (see README). */

@@ -17,7 +17,9 @@
 #include "base/errors.h"
 #include "base/today.h"
 #include "base/trigger_check.h"
+#include "log/correction_reason.h"
 #include "rules/application_flow.h"
+#include "rules/authority.h"
 #include "rules/corrections.h"
 #include "rules/labels.h"
 #include "rules/past_decisions.h"
@@ -393,6 +395,7 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 	int64		auditor_id = 0;
 	bool		fill_auditor = false;
 	RegistryRole role;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_auditor_applications_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -407,6 +410,8 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 	{
 		new_app = old_app;		/* on INSERT, tg_trigtuple is the new row */
 		check_filing_values(&new_app, "an organization");
+		require_for_organization(&actor, CAPACITY_AUDITOR, new_app.subject_id,
+								 "file an auditor application");
 		SPI_connect();
 		registry_role_enter(&role);
 		if (application_is_renewal(&new_app))
@@ -431,6 +436,9 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 	else
 	{
 		read_application(td->tg_newtuple, desc, &auditor_application_columns, &new_app);
+		if (correction_reason() == NULL)	/* ismap.correct() checks its own */
+			require_application_decider(&actor, false, old_app.subject_id, old_app.status,
+										new_app.status);
 		if (check_decision(&old_app, &new_app))
 		{
 			/* a corrected decision date: the term it granted moves with it */

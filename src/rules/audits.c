@@ -21,6 +21,7 @@
 #include "base/xact_scope.h"
 #include "log/history.h"
 #include "rules/audits.h"
+#include "rules/authority.h"
 #include "rules/labels.h"
 #include "rules/scheme_start.h"
 #include "state/civil_period.h"
@@ -271,6 +272,7 @@ ismap_audits_check(PG_FUNCTION_ARGS)
 	RegistryRole role;
 	int64		provider;
 	int64		auditor_organization;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_audits_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -283,6 +285,7 @@ ismap_audits_check(PG_FUNCTION_ARGS)
 
 	read_audit(td->tg_trigtuple, RelationGetDescr(td->tg_relation), &audit);
 	check_period(&audit);
+	require_auditor(&actor, audit.auditor_id, "record an audit by this auditor");
 
 	SPI_connect();
 	registry_role_enter(&role);

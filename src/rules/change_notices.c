@@ -37,6 +37,7 @@
 #include "log/correction_reason.h"
 #include "log/history.h"
 #include "rules/audits.h"
+#include "rules/authority.h"
 #include "rules/labels.h"
 #include "rules/scheme_start.h"
 #include "state/applicant_scan.h"
@@ -367,6 +368,7 @@ ismap_change_notices_check(PG_FUNCTION_ARGS)
 	const NoticeTable *t;
 	Notice		notice;
 	RegistryRole role;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_change_notices_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -393,6 +395,13 @@ ismap_change_notices_check(PG_FUNCTION_ARGS)
 	notice.rule = notice_rule(&notice);
 	check_values(&notice);
 	check_dates(&notice);
+	if (t == &service_notices)
+		require_provider_of_service(&actor, notice.subject_id,
+									"file a change notice of this cloud service");
+	else
+		require_for_organization(&actor, CAPACITY_PROVIDER | CAPACITY_AUDITOR,
+								 notice.subject_id,
+								 "file a change notice of this organization");
 
 	SPI_connect();
 	registry_role_enter(&role);

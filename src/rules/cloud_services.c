@@ -16,6 +16,8 @@
 #include "base/errors.h"
 #include "base/invisible_text.h"
 #include "base/trigger_check.h"
+#include "log/correction_reason.h"
+#include "rules/authority.h"
 #include "rules/labels.h"
 #include "store/columns.h"
 #include "store/registry.h"
@@ -59,6 +61,7 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 				old_provider;
 	char	   *model;
 	char	   *program;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_cloud_services_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -80,6 +83,11 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 							   organization_label(old_provider),
 							   organization_label(provider)),
 					 errhint("Its registrations rest on the provider's applications; the new provider registers the service anew."));
+	if (correction_reason() == NULL)	/* ismap.correct() checks its own */
+		require_for_organization(&actor, CAPACITY_PROVIDER, provider,
+								 TRIGGER_FIRED_BY_INSERT(td->tg_event) ?
+								 "register a cloud service of this provider" :
+								 "change a cloud service of this provider");
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		check_provider_recorded(provider);
 	if (text_is_invisible(tuple_get_text(tup, desc, "name")) ||

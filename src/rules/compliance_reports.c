@@ -17,6 +17,7 @@
 #include "base/errors.h"
 #include "base/today.h"
 #include "base/trigger_check.h"
+#include "rules/authority.h"
 #include "rules/scheme_start.h"
 #include "store/columns.h"
 #include "store/kept_plans.h"
@@ -112,6 +113,7 @@ ismap_compliance_reports_check(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TupleDesc	desc;
+	ActingRole	actor;
 
 	trigger_check(fcinfo, "ismap_compliance_reports_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -133,6 +135,9 @@ ismap_compliance_reports_check(PG_FUNCTION_ARGS)
 					 errdetail("Report %lld would be deleted.",
 							   (long long) get_int64(td->tg_trigtuple, desc, "report_id")),
 					 errhint("A report that is not filed stays overdue."));
+	actor = current_actor();
+	require_auditor(&actor, get_int64(td->tg_trigtuple, desc, "auditor_id"),
+					"file this compliance report");
 	check_filing(td, desc);
 	return PointerGetDatum(td->tg_newtuple);
 }

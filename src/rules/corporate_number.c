@@ -18,6 +18,8 @@
 #include "base/errors.h"
 #include "base/invisible_text.h"
 #include "base/trigger_check.h"
+#include "log/correction_reason.h"
+#include "rules/authority.h"
 #include "store/columns.h"
 #include "store/kept_plans.h"
 #include "store/registry.h"
@@ -152,10 +154,14 @@ ismap_organizations_check(PG_FUNCTION_ARGS)
 	HeapTuple	tup;
 	TupleDesc	desc;
 	char	   *number;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_organizations_check", true, true);
 	if (registry_restoring(fcinfo))
 		return restored_row(fcinfo);
+	if (correction_reason() == NULL)	/* ismap.correct() checks its own */
+		require_capacity(&actor, CAPACITY_COMMITTEE | CAPACITY_OPERATOR,
+						 "record an organization");
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	desc = RelationGetDescr(td->tg_relation);
 

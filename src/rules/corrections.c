@@ -28,6 +28,7 @@
 #include "base/invisible_text.h"
 #include "base/today.h"
 #include "log/correction_reason.h"
+#include "rules/authority.h"
 #include "rules/corrections.h"
 #include "state/fact_tables.h"
 #include "state/facts_due.h"
@@ -147,7 +148,9 @@ ismap_correct(PG_FUNCTION_ARGS)
 	Oid			argtypes[2] = {JSONBOID, INT8OID};
 	Datum		args[2];
 	volatile uint64 corrected = 0;
+	ActingRole	actor = current_actor();
 
+	require_capacity(&actor, CAPACITY_COMMITTEE, "correct the record");
 	if (PG_ARGISNULL(3) || text_is_invisible(reason = text_to_cstring(PG_GETARG_TEXT_PP(3))))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SEC_HISTORY,
 					 "a correction needs its reason",

@@ -24,6 +24,7 @@
 #include "base/invisible_text.h"
 #include "base/today.h"
 #include "base/trigger_check.h"
+#include "rules/authority.h"
 #include "rules/labels.h"
 #include "rules/scheme_start.h"
 #include "state/fact_tables.h"
@@ -244,6 +245,7 @@ ismap_demands_check(PG_FUNCTION_ARGS)
 	DemandRow	d;
 	int64		service_id;
 	RegistryRole role;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_demands_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -255,6 +257,8 @@ ismap_demands_check(PG_FUNCTION_ARGS)
 					 errdetail("Demands are decisions of the committee."),
 					 errhint("Record a new demand; a demand ends when it is fulfilled or falls overdue."));
 
+	require_capacity(&actor, CAPACITY_COMMITTEE,
+					 reaudit ? "demand a re-audit" : "demand a re-application");
 	read_demand(td->tg_trigtuple, RelationGetDescr(td->tg_relation), reaudit, &d);
 	check_values(&d);
 	SPI_connect();

@@ -30,6 +30,7 @@
 #include "base/today.h"
 #include "base/trigger_check.h"
 #include "log/correction_reason.h"
+#include "rules/authority.h"
 #include "rules/labels.h"
 #include "rules/scheme_start.h"
 #include "state/fact_tables.h"
@@ -163,6 +164,7 @@ incident_check(TriggerData *td)
 {
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	IncidentRow incident;
+	ActingRole	actor;
 
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && correction_reason() != NULL)
 		return checked_text_correction(td, "summary", "an incident");
@@ -179,6 +181,9 @@ incident_check(TriggerData *td)
 	}
 	read_incident(td->tg_trigtuple, desc, &incident);
 	check_incident_values(&incident);
+	actor = current_actor();
+	require_provider_of_registration(&actor, incident.registration_id,
+									 "file an incident of this registration");
 	check_incident_registered(&incident);
 	return td->tg_trigtuple;
 }
@@ -315,6 +320,7 @@ report_check(TriggerData *td)
 {
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	ReportRow	report;
+	ActingRole	actor;
 
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && correction_reason() != NULL)
 		return checked_text_correction(td, "body", "an incident report");
@@ -331,6 +337,8 @@ report_check(TriggerData *td)
 	}
 	read_report(td->tg_trigtuple, desc, &report);
 	check_report_values(&report);
+	actor = current_actor();
+	require_provider_of_incident(&actor, report.incident_id, "file a report of this incident");
 	check_report_order(&report);
 	return td->tg_trigtuple;
 }

@@ -25,6 +25,7 @@
 #include "base/today.h"
 #include "base/trigger_check.h"
 #include "log/correction_reason.h"
+#include "rules/authority.h"
 #include "rules/labels.h"
 #include "rules/scheme_start.h"
 #include "state/fact_tables.h"
@@ -232,6 +233,7 @@ ismap_investigations_check(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	InvestigationRow o,
 				n;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_investigations_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -252,9 +254,13 @@ ismap_investigations_check(PG_FUNCTION_ARGS)
 		if (correction_reason() != NULL)
 			check_correction(&o, &n);
 		else
+		{
+			require_capacity(&actor, CAPACITY_COMMITTEE, "close an investigation");
 			check_update(&o, &n);
+		}
 		return PointerGetDatum(td->tg_newtuple);
 	}
+	require_capacity(&actor, CAPACITY_COMMITTEE, "open an investigation");
 	check_opening(&o);
 	check_closing(&o);
 	check_subject_registered(&o);

@@ -29,6 +29,7 @@
 
 #include "base/errors.h"
 #include "base/trigger_check.h"
+#include "rules/authority.h"
 #include "rules/labels.h"
 #include "store/columns.h"
 #include "store/kept_plans.h"
@@ -52,13 +53,20 @@ typedef struct Referenced
 	const char *key;
 	const char *hint;
 	int			nreferrers;
-	Referrer	referrers[4];
+	Referrer	referrers[7];
 } Referenced;
+
+/* A mapping has no id of its own: "the mapping of a role ... refers to it". */
+static char *
+role_mapping_label(int64 id)
+{
+	return "of a role (ismap.role_organizations)";
+}
 
 static Referenced organizations = {
 	"organizations", "organization", organization_label, "organization_id",
 	"Correct its name with ismap.correct(); an organization that others refer to stays recorded.",
-	4, {
+	7, {
 		{"cloud service", {"SELECT service_id FROM ismap.cloud_services"
 				" WHERE provider_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, service_label},
 		{"auditor application", {"SELECT application_id FROM ismap.auditor_applications"
@@ -67,6 +75,12 @@ static Referenced organizations = {
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, auditor_label},
 		{"change notice", {"SELECT notice_id FROM ismap.organization_change_notices"
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
+		{"mapping", {"SELECT 1::bigint FROM ismap.role_organizations"
+				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, role_mapping_label},
+		{"declared interest", {"SELECT interest_id FROM ismap.declared_interests"
+				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
+		{"declared interest", {"SELECT interest_id FROM ismap.declared_interests"
+				" WHERE subject_organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 	}
 };
 
@@ -117,6 +131,7 @@ ismap_keep_references(PG_FUNCTION_ARGS)
 	int64		id,
 				new_id;
 	RegistryRole role;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_keep_references", true, true);
 	if (registry_restoring(fcinfo))
@@ -148,6 +163,11 @@ ismap_keep_references(PG_FUNCTION_ARGS)
 		return PointerGetDatum(td->tg_newtuple);
 	}
 
+	if (ref == &organizations)
+		require_capacity(&actor, CAPACITY_COMMITTEE | CAPACITY_OPERATOR,
+						 "delete an organization");
+	else
+		require_provider_of_service(&actor, id, "delete this cloud service");
 	SPI_connect();
 	registry_role_enter(&role);
 	for (int i = 0; i < ref->nreferrers; i++)

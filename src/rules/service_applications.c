@@ -22,7 +22,9 @@
 #include "base/errors.h"
 #include "base/today.h"
 #include "base/trigger_check.h"
+#include "log/correction_reason.h"
 #include "rules/application_flow.h"
+#include "rules/authority.h"
 #include "rules/audits.h"
 #include "rules/corrections.h"
 #include "rules/labels.h"
@@ -494,6 +496,7 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 	char	   *number = NULL;
 	MemoryContext trigger_cxt = CurrentMemoryContext;
 	RegistryRole role;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, "ismap_service_applications_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -508,6 +511,8 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 	{
 		new_app = old_app;		/* on INSERT, tg_trigtuple is the new row */
 		check_filing_values(&new_app, "a cloud service");
+		require_provider_of_service(&actor, new_app.subject_id,
+									"file an application for this cloud service");
 		SPI_connect();
 		registry_role_enter(&role);
 		if (new_app.registration_number != NULL)
@@ -541,6 +546,9 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 	else
 	{
 		read_application(td->tg_newtuple, desc, &service_application_columns, &new_app);
+		if (correction_reason() == NULL)	/* ismap.correct() checks its own */
+			require_application_decider(&actor, true, old_app.subject_id, old_app.status,
+										new_app.status);
 		if (check_decision(&old_app, &new_app))
 		{
 			/* a corrected decision date: the term it granted moves with it */

@@ -12,6 +12,7 @@
 
 #include "base/errors.h"
 #include "base/trigger_check.h"
+#include "rules/authority.h"
 #include "state/settings.h"
 #include "store/columns.h"
 #include "store/kept_plans.h"
@@ -49,11 +50,13 @@ ismap_settings_write(PG_FUNCTION_ARGS)
 	char	   *value;
 	Datum		args[2];
 	RegistryRole role;
+	ActingRole	actor = current_actor();
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function ismap_settings_write must be fired INSTEAD OF on a view")));
+	require_capacity(&actor, CAPACITY_COMMITTEE, "revise a setting");
 	desc = RelationGetDescr(td->tg_relation);
 
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))

@@ -24,6 +24,7 @@
 #include "base/today.h"
 #include "base/trigger_check.h"
 #include "log/correction_reason.h"
+#include "rules/authority.h"
 #include "rules/demand_grounds.h"
 #include "rules/labels.h"
 #include "rules/past_decisions.h"
@@ -211,6 +212,7 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 	ChangeRow	change;
 	RegistrationFacts facts;
 	RegistryRole role;
+	ActingRole	actor = current_actor();
 
 	trigger_check(fcinfo, funcname, true, true);
 	if (registry_restoring(fcinfo))
@@ -225,6 +227,7 @@ status_changes_check(FunctionCallInfo fcinfo, const char *funcname,
 					 errdetail("Status changes are facts of the registry's history."),
 					 errhint("Record a new status change (a lift undoes a suspension)."));
 
+	require_capacity(&actor, CAPACITY_COMMITTEE, "suspend, lift or remove a registration");
 	change.noun = q->noun;
 	read_change(td->tg_trigtuple, desc, target_column, &change);
 	check_values(&change);

@@ -39,7 +39,9 @@ INSERT INTO ismap.setting_defaults (name, value, description) VALUES
   ('incident_final_report_days', '30 days',
    'インシデントの確報の期限（認知日から） / when the final report of an incident falls due, after the day it was recognized (svc_incident_report)'),
   ('change_notice_days', '30 days',
-   '変更の届出の期限（効力発生日から）。過ぎた届出も受け付け、遅延として示す / how long after its effective date a change notice is due; a later one is accepted and shown late (svc_change_notice, aud_change_notice)');
+   '変更の届出の期限（効力発生日から）。過ぎた届出も受け付け、遅延として示す / how long after its effective date a change notice is due; a later one is accepted and shown late (svc_change_notice, aud_change_notice)'),
+  ('consulting_cooling_off_months', '12 months',
+   '監査機関が助言した事業者を監査できるようになるまでの期間（監査対象期間の開始前） / how long before an audit period an audit firm''s consulting for the provider still bars the audit (sec_conflict_of_interest)');
 
 CREATE TABLE ismap.setting_overrides (
   name  text PRIMARY KEY REFERENCES ismap.setting_defaults,

@@ -58,7 +58,9 @@ typedef struct SettingSpec
  * years after the application it follows (one year), so that it stays a
  * check between renewals; a design-only window of none to two years (one
  * year, 附則3).  Report and notice deadlines are counted in days (the
- * detailed rules' figures are days): one day to a year.
+ * detailed rules' figures are days): one day to a year.  An audit firm's
+ * consulting bars its audits for none to five years before the audit
+ * period (twelve months).
  */
 static const SettingSpec setting_specs[] = {
 	{"auditor_validity", SETTING_MONTHS, 1, 60},
@@ -71,6 +73,7 @@ static const SettingSpec setting_specs[] = {
 	{"incident_first_report_days", SETTING_DAYS, 1, 365},
 	{"incident_final_report_days", SETTING_DAYS, 1, 365},
 	{"change_notice_days", SETTING_DAYS, 1, 365},
+	{"consulting_cooling_off_months", SETTING_MONTHS, 0, 60},
 };
 
 /*

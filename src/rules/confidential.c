@@ -1,0 +1,141 @@
+/*
+ * confidential.c
+ *		Whose confidential rows a role sees (sec_confidential): the
+ *		functions the row-level security policies of src/sql/98_access.sql
+ *		call for every row they filter.
+ *
+ * The committee, the operator and the ministries see every row (and so do
+ * a superuser and the registry's owner, as whom the extension's own
+ * queries run).  A provider sees the rows of its organizations' services;
+ * an auditor the rows of its organizations as an auditor.  The policies
+ * only ever learn whether a row concerns the caller, never whom else it
+ * concerns.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/snapmgr.h"
+
+#include "state/acting_role.h"
+#include "state/concerned.h"
+
+PG_FUNCTION_INFO_V1(ismap_sees_every_row);
+PG_FUNCTION_INFO_V1(ismap_concerns_organization);
+PG_FUNCTION_INFO_V1(ismap_concerns_service);
+PG_FUNCTION_INFO_V1(ismap_concerns_registration);
+PG_FUNCTION_INFO_V1(ismap_concerns_incident);
+PG_FUNCTION_INFO_V1(ismap_concerns_auditor);
+
+/*
+ * The calling role, kept for the rest of the query in the call site's
+ * fn_extra: a policy calls once per row, and the role cannot change within
+ * a query (a SET ROLE is a statement of its own).
+ */
+static const ActingRole *
+caller(FunctionCallInfo fcinfo)
+{
+	ActingRole *r = (ActingRole *) fcinfo->flinfo->fn_extra;
+
+	if (r == NULL || r->roleid != GetUserId())
+	{
+		if (r == NULL)
+			r = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ActingRole));
+		*r = acting_role(GetUserId());
+		fcinfo->flinfo->fn_extra = r;
+	}
+	return r;
+}
+
+static bool
+sees_every_row(const ActingRole *r)
+{
+	return role_has_capacity(r, CAPACITIES_OVERSIGHT);
+}
+
+/*
+ * Whether the row of organization 'organization' (found with 'found')
+ * concerns r in one of 'capacities'.
+ */
+static bool
+acts_as(const ActingRole *r, int capacities, bool found, int64 organization)
+{
+	return found && (r->capacities & capacities) != 0 &&
+		role_acts_for(r, organization, GetActiveSnapshot());
+}
+
+Datum
+ismap_sees_every_row(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(sees_every_row(caller(fcinfo)));
+}
+
+/* A row of an organization: its providers' and auditors' roles see it. */
+Datum
+ismap_concerns_organization(PG_FUNCTION_ARGS)
+{
+	const ActingRole *r = caller(fcinfo);
+
+	if (sees_every_row(r))
+		PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER | CAPACITY_AUDITOR, !PG_ARGISNULL(0),
+						   PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0)));
+}
+
+Datum
+ismap_concerns_service(PG_FUNCTION_ARGS)
+{
+	const ActingRole *r = caller(fcinfo);
+	int64		provider = 0;
+
+	if (sees_every_row(r))
+		PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER,
+						   !PG_ARGISNULL(0) &&
+						   service_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider),
+						   provider));
+}
+
+Datum
+ismap_concerns_registration(PG_FUNCTION_ARGS)
+{
+	const ActingRole *r = caller(fcinfo);
+	int64		provider = 0;
+
+	if (sees_every_row(r))
+		PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER,
+						   !PG_ARGISNULL(0) &&
+						   registration_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(),
+													&provider),
+						   provider));
+}
+
+Datum
+ismap_concerns_incident(PG_FUNCTION_ARGS)
+{
+	const ActingRole *r = caller(fcinfo);
+	int64		provider = 0;
+
+	if (sees_every_row(r))
+		PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER,
+						   !PG_ARGISNULL(0) &&
+						   incident_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider),
+						   provider));
+}
+
+Datum
+ismap_concerns_auditor(PG_FUNCTION_ARGS)
+{
+	const ActingRole *r = caller(fcinfo);
+	int64		organization = 0;
+
+	if (sees_every_row(r))
+		PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_AUDITOR,
+						   !PG_ARGISNULL(0) &&
+						   auditor_organization_of(PG_GETARG_INT64(0), GetActiveSnapshot(),
+												   &organization),
+						   organization));
+}
