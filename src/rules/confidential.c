@@ -87,13 +87,13 @@ ismap_concerns_service(PG_FUNCTION_ARGS)
 {
 	const ActingRole *r = caller(fcinfo);
 	int64		provider = 0;
+	bool		found;
 
 	if (sees_every_row(r))
 		PG_RETURN_BOOL(true);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER,
-						   !PG_ARGISNULL(0) &&
-						   service_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider),
-						   provider));
+	found = !PG_ARGISNULL(0) &&
+		service_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER, found, provider));
 }
 
 Datum
@@ -101,14 +101,13 @@ ismap_concerns_registration(PG_FUNCTION_ARGS)
 {
 	const ActingRole *r = caller(fcinfo);
 	int64		provider = 0;
+	bool		found;
 
 	if (sees_every_row(r))
 		PG_RETURN_BOOL(true);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER,
-						   !PG_ARGISNULL(0) &&
-						   registration_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(),
-													&provider),
-						   provider));
+	found = !PG_ARGISNULL(0) &&
+		registration_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER, found, provider));
 }
 
 Datum
@@ -116,13 +115,13 @@ ismap_concerns_incident(PG_FUNCTION_ARGS)
 {
 	const ActingRole *r = caller(fcinfo);
 	int64		provider = 0;
+	bool		found;
 
 	if (sees_every_row(r))
 		PG_RETURN_BOOL(true);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER,
-						   !PG_ARGISNULL(0) &&
-						   incident_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider),
-						   provider));
+	found = !PG_ARGISNULL(0) &&
+		incident_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER, found, provider));
 }
 
 Datum
@@ -130,12 +129,11 @@ ismap_concerns_auditor(PG_FUNCTION_ARGS)
 {
 	const ActingRole *r = caller(fcinfo);
 	int64		organization = 0;
+	bool		found;
 
 	if (sees_every_row(r))
 		PG_RETURN_BOOL(true);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_AUDITOR,
-						   !PG_ARGISNULL(0) &&
-						   auditor_organization_of(PG_GETARG_INT64(0), GetActiveSnapshot(),
-												   &organization),
-						   organization));
+	found = !PG_ARGISNULL(0) &&
+		auditor_organization_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &organization);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_AUDITOR, found, organization));
 }

@@ -317,11 +317,13 @@ SELECT ismap_test.refused($$TRUNCATE ismap.auditors CASCADE$$, '55000', 'sec_his
 SELECT ismap_test.refused($$TRUNCATE ismap.auditor_terms$$, '55000', 'sec_history', 'auditor terms cannot be truncated');
 
 -- ---------------------------------------------------------------------
--- A committee role that may only write applications approves, and the
--- extension writes the registration for it.
+-- A role that may only write applications approves, and the extension
+-- writes the registration for it.  The role has three capacities (the
+-- union of theirs): the audit firm's, which files for organization 13; the
+-- operator's, which accepts; the committee's, which approves.
 
-CREATE ROLE ismap_test_committee_04 NOLOGIN;
-GRANT SELECT, INSERT, UPDATE ON ismap.auditor_applications TO ismap_test_committee_04;
+CREATE ROLE ismap_test_committee_04 NOLOGIN IN ROLE ismap_auditor, ismap_operator, ismap_committee;
+INSERT INTO ismap.role_organizations VALUES ('ismap_test_committee_04', 13);
 SET LOCAL ROLE ismap_test_committee_04;
 SELECT ismap_test.accepted($$INSERT INTO ismap.auditor_applications (application_id, organization_id, applied_on)
                              VALUES (1301, 13, '2024-05-01')$$, 'the committee role files an application');

@@ -165,9 +165,13 @@ SELECT results_eq(format($$SELECT auditor_status::text FROM ismap.overdue_compli
                   $$VALUES ('removed')$$,
                   'a removed auditor''s unfiled report stays overdue, marked removed');
 
--- Privileges: the committee role that may file reports.
-CREATE ROLE ismap_test_filer_08 NOLOGIN;
-GRANT SELECT, UPDATE (filed_on) ON ismap.auditor_compliance_reports TO ismap_test_filer_08;
+-- Privileges: an audit firm's role files the reports of the auditors of
+-- its organizations (reports 801 and 302 are of one auditor).
+CREATE ROLE ismap_test_filer_08 NOLOGIN IN ROLE ismap_auditor;
+INSERT INTO ismap.role_organizations
+  SELECT DISTINCT 'ismap_test_filer_08', a.organization_id
+    FROM ismap.auditor_compliance_reports r JOIN ismap.auditors a USING (auditor_id)
+   WHERE r.application_id IN (801, 302);
 SET LOCAL ROLE ismap_test_filer_08;
 SELECT ismap_test.accepted($$UPDATE ismap.auditor_compliance_reports SET filed_on = '2025-05-20' WHERE application_id = 801$$,
                            'a role granted UPDATE (filed_on) files a report');

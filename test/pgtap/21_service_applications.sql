@@ -497,9 +497,14 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
--- A committee role with rights on the applications only approves through them.
-CREATE ROLE ismap_test_committee_21 NOLOGIN;
-GRANT SELECT, INSERT, UPDATE ON ismap.service_applications TO ismap_test_committee_21;
+-- A role with rights on the applications only approves through them.  It
+-- has three capacities (the union of theirs): the provider's of service 7,
+-- which files and withdraws; the operator's, which accepts; the
+-- committee's, which approves.
+CREATE ROLE ismap_test_committee_21 NOLOGIN IN ROLE ismap_provider, ismap_operator, ismap_committee;
+INSERT INTO ismap.role_organizations
+  SELECT 'ismap_test_committee_21', provider_id FROM ismap.cloud_services WHERE service_id = 7;
+CREATE ROLE ismap_test_reader_21 NOLOGIN IN ROLE ismap_reader;
 SET LOCAL ROLE ismap_test_committee_21;
 SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'withdrawn', decided_on = '2024-05-19'
                              WHERE application_id = 701$$, 'a committee role withdraws an application');
@@ -509,14 +514,16 @@ SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'acc
                            'accepts it');
 SELECT ismap_test.accepted($$UPDATE ismap.service_applications SET status = 'approved', decided_on = '2024-05-25'
                              WHERE application_id = 702$$, 'and approves it');
+SET LOCAL ROLE ismap_test_reader_21;
 SELECT ismap_test.refused($$SELECT * FROM ismap.service_registrations$$, '42501', NULL,
-                          'but cannot read the registrations table');
+                          'the public cannot read the registrations table');
 SELECT ismap_test.refused($$SELECT * FROM ismap.service_list_spans$$, '42501', NULL,
                           'nor the periods table behind the list');
 SELECT is((SELECT count(*) FROM ismap.cloud_service_list_at('2024-06-01')),
           (SELECT count(*) FROM ismap.cloud_service_list_periods
             WHERE '2024-06-01' BETWEEN listed_from AND listed_until),
           'it reads the list on a day, and the public periods it is made of, as every role does');
+SET LOCAL ROLE ismap_test_committee_21;
 SELECT ismap_test.refused($$DELETE FROM ismap.service_applications WHERE application_id = 702$$, '42501', NULL,
                           'nor delete applications');
 SELECT is((SELECT status::text FROM ismap.cloud_service_list

@@ -163,7 +163,8 @@ SELECT is((SELECT count(*) FROM ismap.history
 CREATE ROLE ismap_test_clerk_30a NOLOGIN;
 CREATE ROLE ismap_test_clerk_30b NOLOGIN;
 GRANT ismap_test_clerk_30b TO ismap_test_clerk_30a;
-GRANT SELECT, INSERT, UPDATE ON ismap.organizations TO ismap_test_clerk_30b;
+-- a clerk of the operator (運用支援機関), which records organizations
+GRANT ismap_operator TO ismap_test_clerk_30b;
 SET LOCAL ROLE ismap_test_clerk_30b;
 SELECT ismap_test.organization(31, '架空監査法人くぬぎ') \g /dev/null
 RESET ROLE;
@@ -192,9 +193,10 @@ UPDATE ismap.organizations SET name_en = 'Kunugi Fictional Audit Corp.' WHERE or
 RESET ROLE;
 SELECT is((SELECT acting_user_name FROM ismap.history ORDER BY seq DESC LIMIT 1), 'ismap_test_clerk_30b',
           '... and under its old name once renamed back');
-SET LOCAL ROLE ismap_test_clerk_30b;
+CREATE ROLE ismap_test_provider_30 NOLOGIN IN ROLE ismap_provider;
+SET LOCAL ROLE ismap_test_provider_30;
 SELECT ismap_test.refused($$SELECT count(*) FROM ismap.history$$, '42501', NULL,
-                          'a role that writes the registry does not read the log without a grant');
+                          'a provider, which writes the registry, does not read the log (the committee, operator and ministries do)');
 RESET ROLE;
 
 -- ---------------------------------------------------------------------

@@ -389,22 +389,25 @@ SELECT ismap_test.accepted($$SELECT ismap.correct('ismap.service_applications', 
                            'one to the day before it is accepted');
 
 -- ---------------------------------------------------------------------
--- Who may correct: correct() runs the UPDATE as its caller
+-- Who may correct: the committee (sec_role_authority); correct() runs the
+-- UPDATE as its caller.
 
 CREATE ROLE ismap_test_editor_31 NOLOGIN;
-CREATE ROLE ismap_test_committee_31 NOLOGIN;
+CREATE ROLE ismap_test_committee_31 NOLOGIN IN ROLE ismap_committee;
 CREATE ROLE ismap_test_reader_31 NOLOGIN;
-GRANT EXECUTE ON FUNCTION ismap.correct(regclass, bigint, jsonb, text) TO ismap_test_editor_31, ismap_test_committee_31;
+GRANT EXECUTE ON FUNCTION ismap.correct(regclass, bigint, jsonb, text) TO ismap_test_editor_31;
 GRANT SELECT, UPDATE ON ismap.organizations TO ismap_test_editor_31;
-GRANT SELECT ON ismap.organizations TO ismap_test_committee_31, ismap_test_reader_31;
-GRANT SELECT, UPDATE ON ismap.auditor_applications TO ismap_test_committee_31;
+GRANT SELECT ON ismap.organizations TO ismap_test_reader_31;
 SET LOCAL ROLE ismap_test_reader_31;
 SELECT ismap_test.refused($$SELECT ismap.correct('ismap.organizations', 12, '{"name": "架空"}', '理由')$$,
                           '42501', NULL, 'a role without EXECUTE on correct() cannot correct');
 RESET ROLE;
-SET LOCAL ROLE ismap_test_committee_31;
+SET LOCAL ROLE ismap_test_editor_31;
 SELECT ismap_test.refused($$SELECT ismap.correct('ismap.organizations', 12, '{"name": "架空"}', '理由')$$,
-                          '42501', NULL, 'nor can a role without UPDATE on the table');
+                          '42501', 'sec_role_authority',
+                          'nor can a role of no capacity granted EXECUTE and UPDATE on the table');
+RESET ROLE;
+SET LOCAL ROLE ismap_test_committee_31;
 SELECT ismap_test.accepted($$SELECT ismap.correct('ismap.auditor_applications', 201, '{"decided_on": "2024-05-09"}', '委員会事務局による訂正')$$,
                            'a committee role with UPDATE on the applications corrects an approval date');
 RESET ROLE;
@@ -416,12 +419,12 @@ SELECT results_eq($$SELECT table_name, acting_user_name, reason FROM ismap.histo
                   'the log names the role for the rows the extension moved as well');
 SELECT is((SELECT registered_on FROM ismap.auditors WHERE auditor_id = :b), '2024-05-09'::date,
           'the term and registration date moved although the role cannot write them itself');
-SET LOCAL ROLE ismap_test_editor_31;
+SET LOCAL ROLE ismap_test_committee_31;
 SELECT ismap_test.accepted($$SELECT ismap.correct('ismap.organizations', 12, '{"name": "架空ソフトウェア株式会社はやて"}', '表記の統一')$$,
-                           'a role with UPDATE on organizations corrects a name');
+                           'the committee corrects a name');
 RESET ROLE;
 SELECT results_eq($$SELECT acting_user_name, reason FROM ismap.history ORDER BY seq DESC LIMIT 1$$,
-                  $$VALUES ('ismap_test_editor_31', '表記の統一')$$,
+                  $$VALUES ('ismap_test_committee_31', '表記の統一')$$,
                   'logged as that role, with the reason');
 
 SELECT is_empty('SELECT * FROM ismap.verify_history()', 'the log of all these corrections is one whole chain');

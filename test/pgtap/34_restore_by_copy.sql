@@ -7,7 +7,7 @@
 \pset pager off
 
 -- Anyone else's COPY goes through the rules: a role's COPY ... FROM STDIN
--- of a decided application, run by 34_copy_by_a_role.psql in a psql of its
+-- of an organization already recorded, run by 34_copy_by_a_role.psql in a psql of its
 -- own, before this suite's transaction (see that file for why).  Its
 -- output, the refusal's error included, is checked below.  (The path is
 -- from the repository's root, where pg_prove runs the suites.)
@@ -37,15 +37,15 @@ SELECT is((SELECT count(*)::int FROM ismap.auditors), 0,
 
 -- A role's COPY (run above): refused by the rule an INSERT meets, with
 -- its SQLSTATE and rule id, and that was the session's only error.
-SELECT matches(:'copy_by_a_role'::text, '(^|\n)psql:[^\n]*: ERROR:  55000: aud_application_flow: ',
-               'a non-superuser''s COPY of a decided application is refused: 55000 aud_application_flow');
-SELECT matches(:'copy_by_a_role'::text, '\nCONTEXT:  COPY auditor_applications, line 1: ',
+SELECT matches(:'copy_by_a_role'::text, '(^|\n)psql:[^\n]*: ERROR:  23505: org_corporate_number: ',
+               'a non-superuser''s COPY of a recorded corporate number is refused: 23505 org_corporate_number');
+SELECT matches(:'copy_by_a_role'::text, '\nCONTEXT:  COPY organizations, line 1: ',
                'the refusal is the COPY''s, at its first row');
-SELECT matches(:'copy_by_a_role'::text, '\nCONSTRAINT NAME:  aud_application_flow\n',
+SELECT matches(:'copy_by_a_role'::text, '\nCONSTRAINT NAME:  org_corporate_number\n',
                'the refusal names its rule as the constraint');
 SELECT is((SELECT count(*)::int FROM regexp_matches(:'copy_by_a_role'::text, 'ERROR:', 'g')), 1,
           'the COPY''s refusal is the only error of that session');
-SELECT matches(:'copy_by_a_role'::text, '(^|\n)after the COPY: 0 applications, 0 log rows, registry unchanged(\n|$)',
+SELECT matches(:'copy_by_a_role'::text, '(^|\n)after the COPY: 0 organizations, 0 log rows, registry unchanged(\n|$)',
                'the refused COPY leaves no row, no log row, and the registry as it was');
 
 -- An ordinary INSERT by the superuser still goes through the rules.

@@ -17,8 +17,8 @@ SELECT plan(36);
 SET LOCAL ismap.today = '2024-09-01';
 SET LOCAL client_min_messages = warning;
 
--- The committee's role, with the grants the README gives it.
-\ir ../../docs/committee_grants.sql
+-- The committee acts as its capacity role, ismap_committee, with the
+-- grants the extension gives it.
 
 SELECT ismap_test.organization(n, name, name_en)
   FROM (VALUES (1, '架空監査法人あかつき', 'Akatsuki Fictional Audit Corporation'),
