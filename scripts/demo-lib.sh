@@ -19,16 +19,22 @@ DEMO_DAY=2026-11-20
 DEMO_PAST_DAY=2024-04-01
 
 # demo_load DB: create DB, install ismap, load the three files as the
-# operations body would have written them, then pin the demo's day for the
-# sessions that connect after (the files set each day of their history
-# themselves, and end with RESET ismap.today).
+# operations body would have written them, make the demo's login roles
+# (demo/roles.sql: roles belong to the cluster, so only where they are
+# missing) and map them to their organizations in DB
+# (demo/role_organizations.sql), then pin the demo's day for the sessions
+# that connect after (the files set each day of their history themselves,
+# and end with RESET ismap.today).
 demo_load() {
-  local db=$1
+  local db=$1 roles
   createdb --encoding=UTF8 --locale=C --template=template0 "$db" &&
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION ismap' &&
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/auditors.sql &&
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/services.sql &&
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/oversight.sql &&
+    roles=$(psql -X -A -t -d "$db" -c "SELECT count(*) FROM pg_roles WHERE rolname = 'demo_committee'") &&
+    { [ "$roles" = 1 ] || psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/roles.sql; } &&
+    psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f demo/role_organizations.sql &&
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" \
       -c "ALTER DATABASE \"$db\" SET ismap.today = '$DEMO_DAY'"
 }

@@ -608,6 +608,22 @@ TRY["-- Refused: Kohaku (A21-0010) is suspended, so an audit it reports today
 -- does not count (svc_audit_by_registered_auditor)."]=try_kohaku
 try_kohaku() { output_is "$1" "" && refused_with "$2" 23514 svc_audit_by_registered_auditor; }
 
+TRY["-- Who sees what (\"Access\"): Soyokaze's staff sees the audits of Soyokaze's
+-- services and no other provider's."]=try_provider_sees
+try_provider_sees() {
+  local want
+  no_errors "$2" || return 1
+  want=$(q "$DB" "SELECT DISTINCT s.name_en FROM ismap.audits a JOIN ismap.cloud_services s USING (service_id)
+                   JOIN ismap.organizations o ON o.organization_id = s.provider_id
+                  WHERE o.corporate_number = '2999907301018' ORDER BY 1")
+  [ -n "$want" ] || { echo "Soyokaze has no audited service" >>"$LOG"; return 1; }
+  output_is "$1" "$want"
+}
+
+TRY["-- Refused: the operations body accepts applications (受理) but does not
+-- approve them; the committee does (sec_role_authority)."]=try_operator_approves
+try_operator_approves() { output_is "$1" "" && refused_with "$2" 42501 sec_role_authority; }
+
 TRY["-- Travel in time (superusers only); RESET returns to the demo's day."]=try_travel
 try_travel() {
   local want

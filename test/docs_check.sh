@@ -1,20 +1,46 @@
 #!/usr/bin/env bash
-# The README shows what the project's files say: its committee GRANT block
-# is docs/committee_grants.sql (which the pgTAP suite 40 runs).  One
-# "ok"/"not ok" line per check, then "N passed, M failed".
+# The README shows what the project's files say, and the update from 0.1.0
+# ends with what a fresh install runs last:
+#   - the README's two blocks of "Access" are demo/roles.sql and
+#     demo/role_organizations.sql, which the demo runs;
+#   - ismap--0.1.0--0.2.0.sql ends with src/sql/98_access.sql as it is
+#     (scripts/sync-access-upgrade).
+# One "ok"/"not ok" line per check, then "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 passed=0
 failed=0
-if grep -v '^-- The committee\|^-- The test suite' docs/committee_grants.sql |
-   diff - <(sed -n '/^CREATE ROLE ismap_committee NOLOGIN;/,/^```/p' README.md | sed '$d') >/tmp/docs_check.$$ 2>&1; then
-  echo "ok - the README's committee grants are docs/committee_grants.sql"
-  passed=$((passed + 1))
-else
-  echo "not ok - the README's committee grants are docs/committee_grants.sql"
-  sed 's/^/#   /' /tmp/docs_check.$$
-  failed=$((failed + 1))
-fi
-rm -f /tmp/docs_check.$$
+diffs=$(mktemp /tmp/docs_check.XXXXXX)
+trap 'rm -f "$diffs"' EXIT
+
+check() {
+  local name=$1
+  shift
+  if "$@" >"$diffs" 2>&1; then
+    echo "ok - $name"
+    passed=$((passed + 1))
+  else
+    echo "not ok - $name"
+    sed 's/^/#   /' "$diffs"
+    failed=$((failed + 1))
+  fi
+}
+
+# readme_block FIRST_LINE: the README's code block that begins with that line.
+readme_block() {
+  awk -v first="$1" '
+    started && /^```/ { exit }
+    !started && $0 == first { started = 1 }
+    started { print }' README.md
+}
+
+for f in demo/roles.sql demo/role_organizations.sql; do
+  check "the README's block that begins as $f does is $f" \
+    diff "$f" <(readme_block "$(head -1 "$f")")
+done
+marker='-- ==== Who may see and do what: src/sql/98_access.sql as it is (issue 16) ===='
+check "the update from 0.1.0 ends with src/sql/98_access.sql as it is" \
+  diff src/sql/98_access.sql <(awk -v m="$marker" 'found { print } $0 == m { found = 1 }' ismap--0.1.0--0.2.0.sql)
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

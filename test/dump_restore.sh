@@ -5,7 +5,8 @@
 #
 # Runs against the server the PG* environment names, as a superuser (inside
 # pg_virtualenv, from scripts/run-suites).  It loads the demo registry
-# (demo/auditors.sql, demo/services.sql, then demo/oversight.sql) into a new UTF8 database, makes
+# (demo/auditors.sql, demo/services.sql, demo/oversight.sql, the demo's
+# login roles and their organizations) into a new UTF8 database, makes
 # one correction and changes one setting, dumps the database, restores the
 # dump with a plain pg_restore into a second database (a superuser's COPY
 # restores rows as recorded history: no rule replayed, nothing logged), then
@@ -101,6 +102,13 @@ step "load demo/services.sql" \
   psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -f demo/services.sql
 step "load demo/oversight.sql" \
   psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -f demo/oversight.sql
+# roles belong to the cluster: made once, whichever suite loads the demo first
+if [ "$(q "$SOURCE" "SELECT count(*) FROM pg_roles WHERE rolname = 'demo_committee'")" != 1 ]; then
+  step "make the demo's login roles (demo/roles.sql)" \
+    psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -f demo/roles.sql
+fi
+step "map them to their organizations (demo/role_organizations.sql)" \
+  psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -f demo/role_organizations.sql
 step "correct an organization's English name with ismap.correct()" \
   psql -X -q -v ON_ERROR_STOP=1 -d "$SOURCE" -c "
     SELECT ismap.correct('ismap.organizations',
@@ -154,6 +162,37 @@ same "the correction and its reason are in the history" \
      FROM ismap.history WHERE reason = '英語名の誤記（架空） / English name mistyped'"
 expect "the setting survived" "$RESTORED" \
   "SELECT value FROM ismap.settings WHERE name = 'audit_period_min'" "6 months"
+
+#
+# Who sees what survives: the policies, the tables under row-level
+# security, the privileges, and what a provider and an auditor see.
+#
+same "the row-level security policies agree" \
+  "SELECT string_agg(tablename || ' ' || policyname || ' ' || cmd || ' ' || qual || ' ' || coalesce(with_check, '-'), E'\n' ORDER BY tablename)
+     FROM pg_policies WHERE schemaname = 'ismap'"
+same "the same tables have row-level security, enabled and forced" \
+  "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class
+    WHERE relnamespace = 'ismap'::regnamespace AND relrowsecurity AND relforcerowsecurity"
+same "the privileges of the tables and views agree" \
+  "SELECT md5(string_agg(relname || ' ' || coalesce(relacl::text, '-'), E'\n' ORDER BY relname))
+     FROM pg_class WHERE relnamespace = 'ismap'::regnamespace AND relkind IN ('r', 'v', 'p')"
+for role in soyokaze_staff akebono_staff; do
+  same "$role sees the same audits and applications" \
+    "SET ROLE $role; SELECT (SELECT count(*) FROM ismap.audits) || ' audits, '
+       || (SELECT count(*) FROM ismap.service_applications) || ' service applications, '
+       || (SELECT count(*) FROM ismap.auditor_applications) || ' auditor applications'"
+done
+# Soyokaze's staff sees the audits of Soyokaze's services, counted by a
+# superuser, and they are not all the audits.
+own_audits=$(q "$RESTORED" "SELECT count(*) FROM ismap.audits a JOIN ismap.cloud_services s USING (service_id)
+  JOIN ismap.organizations o ON o.organization_id = s.provider_id
+ WHERE o.corporate_number = '2999907301018'")
+all_audits=$(q "$RESTORED" "SELECT count(*) FROM ismap.audits")
+expect "in $RESTORED, soyokaze_staff sees the $own_audits audits of Soyokaze's services, of $all_audits" "$RESTORED" \
+  "SET ROLE soyokaze_staff; SELECT count(*) FROM ismap.audits" "$own_audits"
+[ "$own_audits" -gt 0 ] && [ "$own_audits" -lt "$all_audits" ] &&
+  ok "Soyokaze's audits are some of the audits, not all" ||
+  not_ok "Soyokaze's audits are some of the audits, not all ($own_audits of $all_audits)"
 
 #
 # The public lists agree, on past days, today, and as known at a moment.
