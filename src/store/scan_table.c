@@ -24,18 +24,21 @@
 #include "store/scan_table.h"
 #include "store/tables.h"
 
-/* The tables looked up so far, to be looked up again after any invalidation. */
-#define MAX_SCAN_TABLES 16
-static ScanTable *known_tables[MAX_SCAN_TABLES];
-static int	nknown_tables = 0;
+/*
+ * The tables looked up so far, to be looked up again after any
+ * invalidation.  Every ScanTable is static (it lives as long as the
+ * backend), so they are chained through themselves: there is no limit to
+ * how many the rules may name.
+ */
+static ScanTable *known_tables = NULL;
 static bool callback_registered = false;
 
 /* A relation changed (or the extension was dropped): look everything up again. */
 static void
 forget_tables(Datum arg, Oid relid)
 {
-	for (int i = 0; i < nknown_tables; i++)
-		known_tables[i]->relid = InvalidOid;
+	for (ScanTable *t = known_tables; t != NULL; t = t->next_known)
+		t->relid = InvalidOid;
 }
 
 /*
@@ -93,7 +96,6 @@ Relation
 scan_table_open(ScanTable *t)
 {
 	Relation	rel;
-	bool		known = false;
 
 	if (!callback_registered)
 	{
@@ -110,13 +112,11 @@ scan_table_open(ScanTable *t)
 	}
 	else
 	{
-		for (int i = 0; i < nknown_tables; i++)
-			known |= known_tables[i] == t;
-		if (!known)
+		if (!t->known)
 		{
-			if (nknown_tables == MAX_SCAN_TABLES)
-				elog(ERROR, "ismap: too many scanned tables");
-			known_tables[nknown_tables++] = t;
+			t->next_known = known_tables;
+			known_tables = t;
+			t->known = true;
 		}
 		rel = ismap_table_open(t->name, &t->relid, AccessShareLock);
 	}

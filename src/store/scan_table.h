@@ -30,6 +30,9 @@ typedef struct ScanTable
 	AttrNumber	key_attno;
 	Oid			key_collation;	/* the index's, else the column's */
 	AttrNumber	attno[MAX_SCAN_COLUMNS];
+	/* the tables looked up so far, linked from the first lookup on */
+	bool		known;
+	struct ScanTable *next_known;
 } ScanTable;
 
 extern Relation scan_table_open(ScanTable *t);
