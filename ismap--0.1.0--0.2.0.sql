@@ -1696,7 +1696,7 @@ GRANT UPDATE ON ismap.auditor_applications, ismap.service_applications
 GRANT INSERT ON ismap.auditor_status_changes, ismap.service_status_changes,
   ismap.investigations, ismap.reaudit_demands, ismap.reapplication_demands TO ismap_committee;
 GRANT UPDATE (closed_on, finding, finding_text) ON ismap.investigations TO ismap_committee;
-GRANT INSERT, UPDATE, DELETE ON ismap.role_organizations TO ismap_committee;
+GRANT INSERT, DELETE ON ismap.role_organizations TO ismap_committee;
 GRANT UPDATE (value) ON ismap.settings TO ismap_committee;
 GRANT EXECUTE ON FUNCTION ismap.correct(regclass, bigint, jsonb, text) TO ismap_committee;
 -- ismap.correct() runs its UPDATE as the caller
@@ -1719,7 +1719,7 @@ GRANT SELECT ON ismap.cloud_services, ismap.service_registrations,
   ismap.incidents, ismap.incident_reports, ismap.service_change_notices,
   ismap.reaudit_demands
   TO ismap_provider;
-GRANT INSERT, UPDATE ON ismap.cloud_services TO ismap_provider;
+GRANT INSERT ON ismap.cloud_services TO ismap_provider;
 GRANT INSERT, UPDATE (status, decided_on) ON ismap.service_applications TO ismap_provider;
 GRANT INSERT ON ismap.incidents, ismap.incident_reports, ismap.service_change_notices
   TO ismap_provider;

@@ -176,12 +176,15 @@ same "the same tables have row-level security, enabled and forced" \
 same "the privileges of the tables and views agree" \
   "SELECT md5(string_agg(relname || ' ' || coalesce(relacl::text, '-'), E'\n' ORDER BY relname))
      FROM pg_class WHERE relnamespace = 'ismap'::regnamespace AND relkind IN ('r', 'v', 'p')"
-for role in soyokaze_staff akebono_staff; do
-  same "$role sees the same audits and applications" \
-    "SET ROLE $role; SELECT (SELECT count(*) FROM ismap.audits) || ' audits, '
-       || (SELECT count(*) FROM ismap.service_applications) || ' service applications, '
-       || (SELECT count(*) FROM ismap.auditor_applications) || ' auditor applications'"
-done
+same "soyokaze_staff sees the same audits and applications" \
+  "SET ROLE soyokaze_staff; SELECT (SELECT count(*) FROM ismap.audits) || ' audits, '
+     || (SELECT count(*) FROM ismap.service_applications) || ' service applications'"
+same "akebono_staff sees the same audits, applications and compliance reports" \
+  "SET ROLE akebono_staff; SELECT (SELECT count(*) FROM ismap.audits) || ' audits, '
+     || (SELECT count(*) FROM ismap.auditor_applications) || ' auditor applications, '
+     || (SELECT count(*) FROM ismap.auditor_compliance_reports) || ' compliance reports'"
+same "the mappings of roles to organizations agree" \
+  "SELECT string_agg(role_name || ' ' || organization_id, ',' ORDER BY role_name, organization_id) FROM ismap.role_organizations"
 # Soyokaze's staff sees the audits of Soyokaze's services, counted by a
 # superuser, and they are not all the audits.
 own_audits=$(q "$RESTORED" "SELECT count(*) FROM ismap.audits a JOIN ismap.cloud_services s USING (service_id)

@@ -59,7 +59,8 @@ TABLES="ismap.setting_overrides, ismap.organizations, ismap.auditors, ismap.audi
   ismap.service_registration_terms, ismap.service_status_changes, ismap.service_list_spans,
   ismap.incidents, ismap.incident_reports, ismap.service_change_notices,
   ismap.organization_change_notices, ismap.investigations, ismap.reaudit_demands,
-  ismap.reapplication_demands, ismap.history"
+  ismap.reapplication_demands, ismap.role_organizations, ismap.declared_interests,
+  ismap.history"
 step "a publication of the registry tables" pub "CREATE PUBLICATION ismap_registry FOR TABLE $TABLES"
 step "a subscription to it" \
   sub "CREATE SUBSCRIPTION ismap_registry CONNECTION 'host=$WORK port=$PUB_PORT dbname=$DB user=postgres'
@@ -102,6 +103,7 @@ check_all() {
   same "the facts copies$1" "$(digest "SELECT registration_number, facts FROM ismap.service_registrations
                                         UNION ALL SELECT registration_number, facts FROM ismap.auditors")"
   same "the list periods$1" "$(digest "SELECT * FROM ismap.service_list_spans")"
+  same "the roles' organizations$1" "$(digest "SELECT * FROM ismap.role_organizations")"
   same "the log's head and verify_history()$1" \
     "SELECT h.seq || ' ' || h.hash || ', ' || (SELECT count(*) FROM ismap.verify_history()) || ' breaks'
        FROM ismap.history_head() h"

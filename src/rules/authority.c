@@ -18,9 +18,10 @@
  * acts as the registry's owner; so SET ROLE acts as the role set, and the
  * rows the extension writes itself (a registration on approval) are
  * written by the owner, who is unrestricted, as is a superuser.  A role
- * with several capacities has the union.  The checks come before any
- * other rule of the row, so that a refusal tells a role nothing about rows
- * it may not see.
+ * with several capacities has the union.  The checks come before the
+ * trigger reads any other row (only the row's own values may be checked
+ * first), so that a refusal tells a role nothing about rows it may not
+ * see.
  */
 #include "postgres.h"
 
@@ -62,12 +63,20 @@ role_name(const ActingRole *r)
 	return name ? name : "(dropped role)";
 }
 
-/* r has one of 'capacities', or is refused: it may not 'act' ("approve an application"). */
+/*
+ * r has one of 'capacities', or is refused: it may not 'act' ("approve an
+ * application").  No capacity (0): only a superuser or the registry's owner.
+ */
 void
 require_capacity(const ActingRole *r, int capacities, const char *act)
 {
 	if (role_has_capacity(r, capacities))
 		return;
+	if (capacities == 0)
+		ismap_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, RULE_SEC_ROLE_AUTHORITY,
+					 psprintf("role %s may not %s", role_name(r), act),
+					 errdetail("No capacity does; a superuser may, for back-office work."),
+					 errhint("Published values change by a change notice; a mistake is corrected with ismap.correct() by the committee."));
 	ismap_refuse(ERRCODE_INSUFFICIENT_PRIVILEGE, RULE_SEC_ROLE_AUTHORITY,
 				 psprintf("role %s may not %s", role_name(r), act),
 				 errdetail("To %s is for %s; role %s has the privileges of %s.",

@@ -83,11 +83,16 @@ ismap_cloud_services_check(PG_FUNCTION_ARGS)
 							   organization_label(old_provider),
 							   organization_label(provider)),
 					 errhint("Its registrations rest on the provider's applications; the new provider registers the service anew."));
-	if (correction_reason() == NULL)	/* ismap.correct() checks its own */
+	/*
+	 * A provider registers its services.  What the lists publish of them
+	 * changes by a change notice (3.8), a mistake by ismap.correct() (which
+	 * checks its own caller): no capacity rewrites a service in place.
+	 */
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		require_for_organization(&actor, CAPACITY_PROVIDER, provider,
-								 TRIGGER_FIRED_BY_INSERT(td->tg_event) ?
-								 "register a cloud service of this provider" :
-								 "change a cloud service of this provider");
+								 "register a cloud service of this provider");
+	else if (correction_reason() == NULL)
+		require_capacity(&actor, 0, "change a recorded cloud service in place");
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		check_provider_recorded(provider);
 	if (text_is_invisible(tuple_get_text(tup, desc, "name")) ||

@@ -112,9 +112,12 @@ SELECT ismap_test.authority('register a cloud service of provider 12',
   $$INSERT INTO ismap.cloud_services (service_id, provider_id, name, statement_scope, service_model)
     VALUES (9, 12, '架空新規サービス', '架空新規サービスの全業務', 'SaaS')$$,
   '{regress_p2}', '{regress_p1, regress_p0}');
-SELECT ismap_test.authority('change a cloud service of provider 11',
+-- What the lists publish of a service changes by a change notice, a
+-- mistake by ismap.correct(): nobody rewrites a service in place (the
+-- committee holds UPDATE for correct()).
+SELECT ismap_test.authority('change a cloud service of provider 11 in place',
   $$UPDATE ismap.cloud_services SET name_en = 'Fictional Service One' WHERE service_id = 1$$,
-  '{regress_p1}', '{regress_cm, regress_duo}', '{regress_p2, regress_p0}');
+  '{}', '{regress_cm, regress_duo}');
 SELECT ismap_test.authority('file a service application for service 5 (provider 11)',
   $$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
     VALUES (9001, 5, '2025-12-01', 51)$$,
