@@ -115,11 +115,12 @@ check_audit(const Application *a, Audit *audit)
 					 errdetail(a->has_audit ? "There is no audit %lld." : "audit_id is null.",
 							   (long long) a->audit_id),
 					 errhint("Record the audit in ismap.audits and give its audit_id."));
+	/* the other service may be another provider's: it is not named (sec_confidential) */
 	if (audit->service_id != a->subject_id)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
 					 "the audit is of another service",
-					 errdetail("Audit %lld is of service %s; the application is for service %s.",
-							   (long long) audit->audit_id, service_label(audit->service_id), service_label(a->subject_id)),
+					 errdetail("Audit %lld is not of service %s, the one applied for.",
+							   (long long) audit->audit_id, service_label(a->subject_id)),
 					 errhint("Give an audit of the service applied for."));
 	if (audit->reported_on > a->applied_on)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_AUDIT_BY_REGISTERED_AUDITOR,
