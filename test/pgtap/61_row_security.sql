@@ -13,7 +13,7 @@ BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
 \ir services_helpers.psql
-SELECT plan(156);
+SELECT plan(158);
 SET LOCAL ismap.today = '2025-12-01';
 SET LOCAL client_min_messages = warning;
 
@@ -284,6 +284,15 @@ SELECT ok((SELECT e.detail !~ '(くじら|電子帳簿|Fictional Service 2)' AND
 SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id)
                             VALUES (99, '2025-11-01', 21)$$, '42501', 'sec_role_authority',
                           'a service that does not exist is refused the same way (nothing learnt of it)');
+-- Nor through another rule's refusal: provider 11 naming provider 12's
+-- audit on its own application learns nothing of the audited service.
+SELECT ismap_test.refused($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id)
+                            VALUES (1, '2025-11-01', 21)$$, '23514', 'svc_audit_by_registered_auditor',
+                          'provider 11 cannot file on provider 12''s audit');
+SELECT ok((SELECT concat_ws(' ', e.message, e.detail, e.hint) !~ '(くじら|電子帳簿|Fictional Service 2)'
+             FROM ismap_test.error_of($$INSERT INTO ismap.service_applications (service_id, applied_on, audit_id)
+                                        VALUES (1, '2025-11-01', 21)$$) e),
+          'and the refusal does not name the audited service');
 RESET ROLE;
 
 SELECT * FROM finish();
