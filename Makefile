@@ -29,6 +29,7 @@ OBJS = \
 	src/state/auditor_status.o \
 	src/state/civil_period.o \
 	src/state/concerned.o \
+	src/state/declared_interests.o \
 	src/state/demand_status.o \
 	src/state/fact_tables.o \
 	src/state/facts_copy.o \
@@ -58,6 +59,7 @@ OBJS = \
 	src/rules/demand_grounds.o \
 	src/rules/demands.o \
 	src/rules/incidents.o \
+	src/rules/interests.o \
 	src/rules/investigations.o \
 	src/rules/labels.o \
 	src/rules/past_decisions.o \
