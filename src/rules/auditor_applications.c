@@ -21,6 +21,7 @@
 #include "rules/application_flow.h"
 #include "rules/authority.h"
 #include "rules/corrections.h"
+#include "rules/interests.h"
 #include "rules/labels.h"
 #include "rules/past_decisions.h"
 #include "rules/reapplications.h"
@@ -396,6 +397,7 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 	bool		fill_auditor = false;
 	RegistryRole role;
 	ActingRole	actor = current_actor();
+	bool		corrected;
 
 	trigger_check(fcinfo, "ismap_auditor_applications_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -439,7 +441,10 @@ ismap_auditor_applications_check(PG_FUNCTION_ARGS)
 		if (correction_reason() == NULL)	/* ismap.correct() checks its own */
 			require_application_decider(&actor, false, old_app.subject_id, old_app.status,
 										new_app.status);
-		if (check_decision(&old_app, &new_app))
+		corrected = check_decision(&old_app, &new_app);
+		if (!corrected)			/* a valid decision: by a role with no interest */
+			check_decision_interests(&actor, false, &old_app, &new_app);
+		if (corrected)
 		{
 			/* a corrected decision date: the term it granted moves with it */
 			SPI_connect();

@@ -2,7 +2,9 @@
  * audits.c
  *		Trigger on ismap.audits: an audit is by a registered auditor
  *		(svc_audit_by_registered_auditor), of another organisation's service
- *		(sec_conflict_of_interest), over an audit period of the allowed
+ *		(sec_conflict_of_interest), by an auditor whose organization gave
+ *		the provider no consulting within the cooling-off period
+ *		(sec_conflict_of_interest, interests.c), over an audit period of the allowed
  *		length, reported after the period ends, from the scheme's start on
  *		and not after today (svc_audit_period).  An audit is a fact: never rewritten or deleted.
  */
@@ -22,6 +24,7 @@
 #include "log/history.h"
 #include "rules/audits.h"
 #include "rules/authority.h"
+#include "rules/interests.h"
 #include "rules/labels.h"
 #include "rules/scheme_start.h"
 #include "state/civil_period.h"
@@ -305,6 +308,8 @@ ismap_audits_check(PG_FUNCTION_ARGS)
 							   service_label(audit.service_id),
 							   auditor_label(audit.auditor_id)),
 					 errhint("The audit must be by an auditor of another organization."));
+	check_audit_interests(audit.auditor_id, auditor_organization, audit.service_id, provider,
+						  audit.period_start, audit.reported_on);
 	registry_role_leave(&role);
 	SPI_finish();
 

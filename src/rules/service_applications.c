@@ -27,6 +27,7 @@
 #include "rules/authority.h"
 #include "rules/audits.h"
 #include "rules/corrections.h"
+#include "rules/interests.h"
 #include "rules/labels.h"
 #include "rules/reapplications.h"
 #include "rules/registration_number.h"
@@ -498,6 +499,7 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 	MemoryContext trigger_cxt = CurrentMemoryContext;
 	RegistryRole role;
 	ActingRole	actor = current_actor();
+	bool		corrected;
 
 	trigger_check(fcinfo, "ismap_service_applications_check", true, true);
 	if (registry_restoring(fcinfo))
@@ -550,7 +552,10 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 		if (correction_reason() == NULL)	/* ismap.correct() checks its own */
 			require_application_decider(&actor, true, old_app.subject_id, old_app.status,
 										new_app.status);
-		if (check_decision(&old_app, &new_app))
+		corrected = check_decision(&old_app, &new_app);
+		if (!corrected)			/* a valid decision: by a role with no interest */
+			check_decision_interests(&actor, true, &old_app, &new_app);
+		if (corrected)
 		{
 			/* a corrected decision date: the term it granted moves with it */
 			SPI_connect();
