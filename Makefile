@@ -112,7 +112,8 @@ ISOLATION = \
 	demand_fulfilled_races_suspension \
 	notice_races_approval \
 	incident_reports_race \
-	log_lock_unprivileged
+	log_lock_unprivileged \
+	interest_declared_during_decision
 ISOLATION_OPTS = --inputdir=test/isolation
 
 PG_CPPFLAGS = -I$(srcdir)/src -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
