@@ -34,14 +34,17 @@
  *    on 2024-04-01 does.
  *
  * Races: a declaration, a decision and an audit each take the log's lock
- * first (history_lock, which every writer takes and holds until it ends),
- * then the row of the organization the interest is in: a declaration FOR
- * NO KEY UPDATE, a decision or an audit FOR SHARE; then the check reads
- * the interests with the latest snapshot.  So a declaration that commits
- * first is seen by the decision, even at REPEATABLE READ, and one made
- * while a decision is under way waits for it to end: the decision and the
- * declaration are in the order of the log, never both committed with the
- * decision blind to the declaration.
+ * first (history_lock, which every writer takes and holds until its
+ * transaction ends), and only then does the decision or audit read the
+ * interests, with the latest snapshot.  So a declaration that committed
+ * first is seen, even at REPEATABLE READ, and one made while a decision is
+ * under way waits for it: the two are in the order of the log, never both
+ * committed with the decision blind to the declaration.  No row lock is
+ * needed for that, and none is taken on the organization beyond what keeps
+ * it recorded (FOR KEY SHARE, as a foreign key would): a stronger one,
+ * taken after the log's lock, could deadlock with an UPDATE of the
+ * organization, which locks its row before its triggers take the log's.
+ * An UPDATE of an interest needs no lock: it changes no day up to today.
  */
 #include "postgres.h"
 
@@ -72,24 +75,10 @@
 
 PG_FUNCTION_INFO_V1(ismap_declared_interests_check);
 
-/* The organization an interest is in: a declaration changes what its decisions may be. */
-static RowLock interest_subject_declared = {
-	{"SELECT 1 FROM ismap.organizations"
-	 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE", 1, {INT8OID}},
-	{"organizations"}, "organization_id"
-};
-
-/* The audit firm that declares: only kept from being deleted. */
-static RowLock interest_declarant = {
+/* The organizations an interest names, kept from being deleted (references.c). */
+static RowLock interest_organization = {
 	{"SELECT 1 FROM ismap.organizations"
 	 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
-	{"organizations"}, "organization_id"
-};
-
-/* A decision or an audit reads the interests in the organization under this lock. */
-static RowLock interest_subject_read = {
-	{"SELECT 1 FROM ismap.organizations"
-	 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR SHARE", 1, {INT8OID}},
 	{"organizations"}, "organization_id"
 };
 
@@ -220,8 +209,8 @@ check_new_declaration(const Declaration *d)
 	SPI_connect();
 	registry_role_enter(&role);
 	history_lock();
-	recorded = row_lock(&interest_subject_declared, d->subject) &&
-		(!d->has_organization || row_lock(&interest_declarant, d->organization));
+	recorded = row_lock(&interest_organization, d->subject) &&
+		(!d->has_organization || row_lock(&interest_organization, d->organization));
 	registry_role_leave(&role);
 	SPI_finish();
 	if (!recorded)
@@ -313,19 +302,6 @@ ismap_declared_interests_check(PG_FUNCTION_ARGS)
 /* ---------- what an interest bars ---------- */
 
 /*
- * Lock the organization an interest would be in, after the log's lock,
- * so that a declaration of one either committed before the read that
- * follows or waits for this transaction.  The caller is connected to SPI
- * as the registry.
- */
-static void
-lock_interest_subject(int64 organization)
-{
-	history_lock();
-	row_lock(&interest_subject_read, organization);
-}
-
-/*
  * An UPDATE of an application from o to n, once the flow has found it a
  * valid decision: refused when the deciding role has an interest in the
  * applicant's organization in force on the decision's date.
@@ -367,8 +343,7 @@ check_decision_interests(const ActingRole *r, bool service, const Application *o
 		found = service_provider_of(n->subject_id, push_statement_snapshot(), &organization);
 		PopActiveSnapshot();
 	}
-	if (found)
-		lock_interest_subject(organization);
+	history_lock();				/* a declaration under way commits first, or waits */
 	conflict = found && role_interest_in_force(role, organization, day, &interest);
 	registry_role_leave(&saved);
 	SPI_finish();
@@ -399,7 +374,7 @@ check_audit_interests(int64 auditor_id, int64 auditor_organization, int64 servic
 	DateADT		from = date_plus_months(period_start, -months);
 	DeclaredInterest interest;
 
-	lock_interest_subject(provider);
+	history_lock();				/* held already: the auditor's check took it */
 	if (organization_interest_during(auditor_organization, provider, "consulting", from,
 									 reported_on, &interest))
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SEC_CONFLICT_OF_INTEREST,
