@@ -1530,7 +1530,15 @@ COMMENT ON FUNCTION ismap.role_organizations_check() IS
 CREATE TRIGGER role_organizations_check BEFORE INSERT OR UPDATE OR DELETE ON ismap.role_organizations
   FOR EACH ROW EXECUTE FUNCTION ismap.role_organizations_check();
 
--- (declared interests: their trigger, sec_conflict_of_interest)
+-- Declared interests (sec_conflict_of_interest): a role declares its own,
+-- the committee an audit firm's; never deleted, ended by valid_until, which
+-- is never set before today (src/rules/interests.c).
+CREATE FUNCTION ismap.declared_interests_check() RETURNS trigger
+  LANGUAGE c AS 'MODULE_PATHNAME', 'ismap_declared_interests_check';
+COMMENT ON FUNCTION ismap.declared_interests_check() IS
+  '内部用のトリガー: 利害関係は本人（監査機関のものは運営委員会）が申告し、削除せず今日以降の終了日で終える / internal trigger, not called by users: an interest is declared by its role (an audit firm''s by the committee), never deleted, ended on today or later';
+CREATE TRIGGER declared_interests_check BEFORE INSERT OR UPDATE OR DELETE ON ismap.declared_interests
+  FOR EACH ROW EXECUTE FUNCTION ismap.declared_interests_check();
 
 CREATE TRIGGER log_change AFTER INSERT OR UPDATE OR DELETE ON ismap.role_organizations
   FOR EACH ROW EXECUTE FUNCTION ismap.log_change('role_name', 'organization_id');
@@ -1649,7 +1657,8 @@ CREATE POLICY concerned ON ismap.declared_interests
 -- Privileges.  Nothing new is PUBLIC's.
 REVOKE ALL ON ismap.role_organizations, ismap.declared_interests FROM PUBLIC;
 REVOKE ALL ON SEQUENCE ismap.declared_interests_interest_id_seq FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION ismap.role_organizations_check(), ismap.sees_every_row(),
+REVOKE EXECUTE ON FUNCTION ismap.role_organizations_check(), ismap.declared_interests_check(),
+  ismap.sees_every_row(),
   ismap.concerns_organization(bigint), ismap.concerns_service(bigint),
   ismap.concerns_registration(bigint), ismap.concerns_incident(bigint),
   ismap.concerns_auditor(bigint) FROM PUBLIC;
