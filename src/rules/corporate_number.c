@@ -113,7 +113,7 @@ check_number_unused(const char *number, HeapTuple self, TupleDesc desc)
 	static KeptPlan other = {
 		"SELECT organization_id, name FROM ismap.organizations"
 		" WHERE corporate_number OPERATOR(pg_catalog.=) $1"
-		" AND organization_id IS DISTINCT FROM $2 LIMIT 1",
+		" AND ($2 IS NULL OR organization_id OPERATOR(pg_catalog.<>) $2) LIMIT 1",
 		2, {TEXTOID, INT8OID}
 	};
 	Datum		args[2];

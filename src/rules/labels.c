@@ -48,7 +48,9 @@ char *
 auditor_label(int64 auditor_id)
 {
 	static KeptPlan kp = {
-		"SELECT a.registration_number || ' (' || o.name || ', auditor_id ' || a.auditor_id || ')'"
+		"SELECT a.registration_number OPERATOR(pg_catalog.||) ' ('"
+		" OPERATOR(pg_catalog.||) o.name OPERATOR(pg_catalog.||) ', auditor_id '"
+		" OPERATOR(pg_catalog.||) a.auditor_id OPERATOR(pg_catalog.||) ')'"
 		" FROM ismap.auditors a JOIN ismap.organizations o"
 		" ON o.organization_id OPERATOR(pg_catalog.=) a.organization_id"
 		" WHERE a.auditor_id OPERATOR(pg_catalog.=) $1",
@@ -63,7 +65,9 @@ char *
 registration_label(int64 registration_id)
 {
 	static KeptPlan kp = {
-		"SELECT r.registration_number || ' (' || s.name || ', registration_id ' || r.registration_id || ')'"
+		"SELECT r.registration_number OPERATOR(pg_catalog.||) ' ('"
+		" OPERATOR(pg_catalog.||) s.name OPERATOR(pg_catalog.||) ', registration_id '"
+		" OPERATOR(pg_catalog.||) r.registration_id OPERATOR(pg_catalog.||) ')'"
 		" FROM ismap.service_registrations r JOIN ismap.cloud_services s"
 		" ON s.service_id OPERATOR(pg_catalog.=) r.service_id"
 		" WHERE r.registration_id OPERATOR(pg_catalog.=) $1",
@@ -79,7 +83,9 @@ char *
 service_label(int64 service_id)
 {
 	static KeptPlan kp = {
-		"SELECT s.name || ' (service_id ' || s.service_id || ')' FROM ismap.cloud_services s"
+		"SELECT s.name OPERATOR(pg_catalog.||) ' (service_id '"
+		" OPERATOR(pg_catalog.||) s.service_id OPERATOR(pg_catalog.||) ')'"
+		" FROM ismap.cloud_services s"
 		" WHERE s.service_id OPERATOR(pg_catalog.=) $1",
 		1, {INT8OID}
 	};
@@ -92,8 +98,10 @@ char *
 organization_label(int64 organization_id)
 {
 	static KeptPlan kp = {
-		"SELECT o.name || ' (法人番号 ' || o.corporate_number || ', organization_id '"
-		" || o.organization_id || ')' FROM ismap.organizations o"
+		"SELECT o.name OPERATOR(pg_catalog.||) ' (法人番号 '"
+		" OPERATOR(pg_catalog.||) o.corporate_number OPERATOR(pg_catalog.||) ', organization_id '"
+		" OPERATOR(pg_catalog.||) o.organization_id OPERATOR(pg_catalog.||) ')'"
+		" FROM ismap.organizations o"
 		" WHERE o.organization_id OPERATOR(pg_catalog.=) $1",
 		1, {INT8OID}
 	};
