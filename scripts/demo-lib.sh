@@ -44,7 +44,7 @@ demo_load() {
 # wrap it).  "@today@" in a title is replaced by the day the database
 # reports as ismap.today(), so that a lost pin shows in the title too.
 DEMO_SERVICE_COLUMNS="registration_number, service_name, provider_name, service_model, audit_period_start, audit_period_end, valid_until, auditor_name, status"
-DEMO_KEYS=(settings auditors_today auditors_past overdue services_today services_past service_statuses obligations late_filings)
+DEMO_KEYS=(settings auditors_today auditors_past overdue services_today services_past service_statuses obligations late_filings provider_audits)
 declare -A DEMO_TITLE DEMO_QUERY
 DEMO_TITLE[settings]="settings of the scheme"
 DEMO_QUERY[settings]="SELECT name, value FROM ismap.settings ORDER BY name"
@@ -62,6 +62,8 @@ DEMO_TITLE[obligations]="every obligation overdue today: compliance reports, inc
 DEMO_QUERY[obligations]="SELECT kind, registration_number, organization_name, due_on, days_overdue FROM ismap.overdue_obligations"
 DEMO_TITLE[late_filings]="reports and notices filed after their due date (confidential)"
 DEMO_QUERY[late_filings]="SELECT * FROM ismap.late_filings"
+DEMO_TITLE[provider_audits]="what a provider's staff sees of the audits: those of its own services (row-level security)"
+DEMO_QUERY[provider_audits]="SET ROLE soyokaze_staff; SELECT s.name_en AS service, a.assessment, a.period_start, a.period_end, a.reported_on FROM ismap.audits a JOIN ismap.cloud_services s USING (service_id) ORDER BY a.reported_on, s.name_en"
 DEMO_TITLE[service_statuses]="every cloud service registration by its status today (expired and removed ones are not listed)"
 DEMO_QUERY[service_statuses]="SELECT ismap.service_status(registration_id) AS status, count(*) AS registrations FROM ismap.service_registrations GROUP BY 1 ORDER BY 1"
 

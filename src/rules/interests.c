@@ -319,7 +319,9 @@ check_decision_interests(const ActingRole *r, bool service, const Application *o
 	DeclaredInterest interest;
 	RegistryRole saved;
 
-	if (superuser_arg(r->roleid) || n->status == NULL || strcmp(o->status, n->status) == 0)
+	/* a schema not yet updated from 0.1.0 records no interests */
+	if (superuser_arg(r->roleid) || n->status == NULL || strcmp(o->status, n->status) == 0 ||
+		!ismap_table_exists("declared_interests"))
 		return;
 	if (strcmp(n->status, "accepted") == 0)
 		decision = "accept";
@@ -370,10 +372,14 @@ void
 check_audit_interests(int64 auditor_id, int64 auditor_organization, int64 service_id,
 					  int64 provider, DateADT period_start, DateADT reported_on)
 {
-	int			months = setting_months("consulting_cooling_off_months");
-	DateADT		from = date_plus_months(period_start, -months);
+	int			months;
+	DateADT		from;
 	DeclaredInterest interest;
 
+	if (!ismap_table_exists("declared_interests"))
+		return;					/* a schema not yet updated from 0.1.0 records none */
+	months = setting_months("consulting_cooling_off_months");
+	from = date_plus_months(period_start, -months);
 	history_lock();				/* held already: the auditor's check took it */
 	if (organization_interest_during(auditor_organization, provider, "consulting", from,
 									 reported_on, &interest))

@@ -58,7 +58,12 @@ acting_role(Oid roleid)
 	ActingRole	r;
 
 	r.roleid = roleid;
-	r.unrestricted = superuser_arg(roleid) || roleid == registry_owner();
+	/*
+	 * A schema not yet updated from 0.1.0 has no capacities (no
+	 * role_organizations): there, as in 0.1.0, the privileges alone decide.
+	 */
+	r.unrestricted = superuser_arg(roleid) || roleid == registry_owner() ||
+		!ismap_table_exists("role_organizations");
 	r.capacities = 0;
 	if (r.unrestricted)
 		return r;

@@ -140,6 +140,17 @@ ismap_index_lookup(Relation rel, const char *index_name, const char *rule,
 }
 
 /*
+ * Whether schema ismap has a table of that name: a database whose
+ * extension is not yet updated (ALTER EXTENSION UPDATE) runs this library
+ * on an older schema, which lacks the tables of later versions.
+ */
+bool
+ismap_table_exists(const char *name)
+{
+	return OidIsValid(get_relname_relid(name, ismap_namespace()));
+}
+
+/*
  * Push the snapshot SPI gives a query that may write: what committed last
  * (at READ COMMITTED) and the statement's own writes so far.  The direct
  * scans of the write path read under it, as their SPI queries did; the

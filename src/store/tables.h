@@ -21,5 +21,6 @@ extern bool ismap_index_lookup(Relation rel, const char *index_name, const char 
 							   Snapshot snapshot, int nkeys, const RegProcedure *equals,
 							   const Datum *values, HeapTuple *row);
 extern Snapshot push_statement_snapshot(void);
+extern bool ismap_table_exists(const char *name);
 
 #endif							/* ISMAP_TABLES_H */
