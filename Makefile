@@ -63,6 +63,7 @@ OBJS = \
 	src/rules/investigations.o \
 	src/rules/labels.o \
 	src/rules/past_decisions.o \
+	src/rules/procuring_bodies.o \
 	src/rules/reapplications.o \
 	src/rules/references.o \
 	src/rules/registration_number.o \

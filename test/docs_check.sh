@@ -3,8 +3,8 @@
 # ends with what a fresh install runs last:
 #   - the README's two blocks of "Access" are demo/roles.sql and
 #     demo/role_organizations.sql, which the demo runs;
-#   - ismap--0.1.0--0.2.0.sql ends with src/sql/98_access.sql as it is
-#     (scripts/sync-access-upgrade).
+#   - ismap--0.1.0--0.2.0.sql ends with src/sql/98_access.sql and every
+#     later part of the script as they are (scripts/sync-upgrade-tail).
 # One "ok"/"not ok" line per check, then "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -38,9 +38,9 @@ for f in demo/roles.sql demo/role_organizations.sql; do
   check "the README's block that begins as $f does is $f" \
     diff "$f" <(readme_block "$(head -1 "$f")")
 done
-marker='-- ==== Who may see and do what: src/sql/98_access.sql as it is (issue 16) ===='
-check "the update from 0.1.0 ends with src/sql/98_access.sql as it is" \
-  diff src/sql/98_access.sql <(awk -v m="$marker" 'found { print } $0 == m { found = 1 }' ismap--0.1.0--0.2.0.sql)
+first='-- ==== src/sql/98_access.sql as it is ===='
+check "the update from 0.1.0 ends with src/sql/98_access.sql and the later parts as they are" \
+  diff <(scripts/upgrade-tail) <(awk -v m="$first" '$0 == m { found = 1 } found { print }' ismap--0.1.0--0.2.0.sql)
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

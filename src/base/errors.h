@@ -39,6 +39,9 @@
 #define RULE_SEC_ROLE_AUTHORITY			"sec_role_authority"
 #define RULE_SEC_CONFIDENTIAL			"sec_confidential"
 #define RULE_LIU_SCOPE					"liu_scope"
+#define RULE_LIU_LIST					"liu_list"
+#define RULE_USE_PROCURE_FROM_LIST		"use_procure_from_list"
+#define RULE_USE_PROCURER_SCOPE			"use_procurer_scope"
 #define RULE_SEC_HISTORY				"sec_history"
 /* Checks on values that rules.md takes for granted (see README). */
 #define RULE_ORG_CORPORATE_NUMBER		"org_corporate_number"

@@ -35,11 +35,13 @@
 #include "store/kept_plans.h"
 #include "store/registry.h"
 #include "store/restore.h"
+#include "store/tables.h"
 
 PG_FUNCTION_INFO_V1(ismap_keep_references);
 
 typedef struct Referrer
 {
+	const char *table;			/* the referring table */
 	const char *what;			/* "cloud service 12" says what refers */
 	KeptPlan	query;			/* the id of one row that refers to $1 */
 	char	   *(*label) (int64 id);	/* its name in messages; NULL: its id */
@@ -53,7 +55,7 @@ typedef struct Referenced
 	const char *key;
 	const char *hint;
 	int			nreferrers;
-	Referrer	referrers[7];
+	Referrer	referrers[8];
 } Referenced;
 
 /* A mapping has no id of its own: "the mapping of a role ... refers to it". */
@@ -66,21 +68,23 @@ role_mapping_label(int64 id)
 static Referenced organizations = {
 	"organizations", "organization", organization_label, "organization_id",
 	"Correct its name with ismap.correct(); an organization that others refer to stays recorded.",
-	7, {
-		{"cloud service", {"SELECT service_id FROM ismap.cloud_services"
+	8, {
+		{"cloud_services", "cloud service", {"SELECT service_id FROM ismap.cloud_services"
 				" WHERE provider_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, service_label},
-		{"auditor application", {"SELECT application_id FROM ismap.auditor_applications"
+		{"auditor_applications", "auditor application", {"SELECT application_id FROM ismap.auditor_applications"
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
-		{"auditor", {"SELECT auditor_id FROM ismap.auditors"
+		{"auditors", "auditor", {"SELECT auditor_id FROM ismap.auditors"
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, auditor_label},
-		{"change notice", {"SELECT notice_id FROM ismap.organization_change_notices"
+		{"organization_change_notices", "change notice", {"SELECT notice_id FROM ismap.organization_change_notices"
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
-		{"mapping", {"SELECT 1::bigint FROM ismap.role_organizations"
+		{"role_organizations", "mapping", {"SELECT 1::bigint FROM ismap.role_organizations"
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, role_mapping_label},
-		{"declared interest", {"SELECT interest_id FROM ismap.declared_interests"
+		{"declared_interests", "declared interest", {"SELECT interest_id FROM ismap.declared_interests"
 				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
-		{"declared interest", {"SELECT interest_id FROM ismap.declared_interests"
+		{"declared_interests", "declared interest", {"SELECT interest_id FROM ismap.declared_interests"
 				" WHERE subject_organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
+		{"procuring_bodies", "procuring body", {"SELECT body_id FROM ismap.procuring_bodies"
+				" WHERE organization_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 	}
 };
 
@@ -88,18 +92,22 @@ static Referenced cloud_services = {
 	"cloud_services", "cloud service", service_label, "service_id",
 	"Correct its name with ismap.correct(); a service that audits or applications refer to stays recorded.",
 	4, {
-		{"audit", {"SELECT audit_id FROM ismap.audits"
+		{"audits", "audit", {"SELECT audit_id FROM ismap.audits"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
-		{"service application", {"SELECT application_id FROM ismap.service_applications"
+		{"service_applications", "service application", {"SELECT application_id FROM ismap.service_applications"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
-		{"service registration", {"SELECT registration_id FROM ismap.service_registrations"
+		{"service_registrations", "service registration", {"SELECT registration_id FROM ismap.service_registrations"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, registration_label},
-		{"change notice", {"SELECT notice_id FROM ismap.service_change_notices"
+		{"service_change_notices", "change notice", {"SELECT notice_id FROM ismap.service_change_notices"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 	}
 };
 
-/* The id of a row that refers to 'id' under the latest snapshot, or 0. */
+/*
+ * The id of a row that refers to 'id' under the latest snapshot, or 0.  A
+ * schema not yet updated from 0.1.0 lacks the later tables: nothing there
+ * refers.
+ */
 static int64
 referring_row(Referrer *r, int64 id)
 {
@@ -107,6 +115,8 @@ referring_row(Referrer *r, int64 id)
 	int64		found = 0;
 	int			rc;
 
+	if (!ismap_table_exists(r->table))
+		return 0;
 	rc = SPI_execute_snapshot(kept_plan(&r->query), &arg, NULL, GetLatestSnapshot(),
 							  InvalidSnapshot, true, false, 1);
 	if (rc != SPI_OK_SELECT)

@@ -19,7 +19,7 @@
 BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
-SELECT plan(306);
+SELECT plan(314);
 
 -- What 'who' holds of relation 'rel': the privileges held on the whole
 -- relation, by name, and those held on some columns only, with the
@@ -70,6 +70,7 @@ INSERT INTO ismap_test.expected_privileges VALUES
   ('reapplication_demands', 'SELECT INSERT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-'),
   ('reaudit_demands', 'SELECT INSERT', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-'),
   -- committee UPDATE: always refused by the trigger (a mapping is not rewritten)
+  ('procuring_bodies', 'SELECT INSERT', 'SELECT INSERT', 'SELECT', '-', '-', 'SELECT', '-', '-'),
   ('role_organizations', 'SELECT INSERT DELETE', 'SELECT', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-'),
   ('service_applications', 'SELECT UPDATE', 'SELECT UPDATE', 'SELECT', 'SELECT INSERT UPDATE(status,decided_on)', '-', '-', '-', '-'),
   -- committee UPDATE: for ismap.correct() only (sec_history refuses a plain one)

@@ -192,6 +192,7 @@ INSERT INTO ismap_test.steps (day, who, statement, want) VALUES
   ('2025-12-01', NULL, $$INSERT INTO ismap.role_organizations VALUES ('ismap_test_p2', 12)$$, 'accepted'),
   ('2025-12-01', NULL, $$INSERT INTO ismap.declared_interests (role_name, subject_organization_id, kind, valid_from)
      VALUES ('ismap_test_p2', 11, 'financial', '2025-01-01')$$, 'accepted'),
+  ('2025-12-01', NULL, $$INSERT INTO ismap.procuring_bodies (organization_id, kind) VALUES (12, 'ministry')$$, 'accepted'),
   ('2025-12-01', NULL, $$SELECT ismap.correct('ismap.cloud_services', 3, '{"name_en": "Fictional Service Three"}', '英語名の誤り')$$, 'accepted'),
   ('2025-12-01', NULL, $$TRUNCATE ismap.audits$$, '55000'),
   ('2025-12-01', NULL, $$INSERT INTO ismap.auditors (registration_number, organization_id, registered_on, valid_from, valid_until)
