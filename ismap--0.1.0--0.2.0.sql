@@ -1780,8 +1780,8 @@ CREATE TRIGGER no_truncate BEFORE TRUNCATE ON ismap.procuring_bodies
 
 REVOKE ALL ON ismap.procuring_bodies FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ismap.procuring_bodies_check() FROM PUBLIC;
-GRANT SELECT ON ismap.procuring_bodies
-  TO ismap_committee, ismap_operator, ismap_ministry, ismap_procurer;
+-- (a procurer reads the public lists only until procurement comes: issue 17)
+GRANT SELECT ON ismap.procuring_bodies TO ismap_committee, ismap_operator, ismap_ministry;
 GRANT INSERT ON ismap.procuring_bodies TO ismap_committee, ismap_operator;
 
 SELECT pg_catalog.pg_extension_config_dump('ismap.procuring_bodies', '');
