@@ -306,7 +306,6 @@ GRANT EXECUTE ON FUNCTION ismap.liu_service_list_at(date),
 GRANT SELECT ON ismap.impact_assessments
   TO ismap_committee, ismap_operator, ismap_ministry, ismap_provider;
 GRANT INSERT ON ismap.impact_assessments TO ismap_committee, ismap_procurer;
-GRANT SELECT ON ismap.liu_registration_serial TO ismap_committee, ismap_operator, ismap_ministry;
 
 SELECT pg_catalog.pg_extension_config_dump('ismap.impact_assessments', '');
 SELECT pg_catalog.pg_extension_config_dump(
