@@ -62,6 +62,7 @@ OBJS = \
 	src/rules/interests.o \
 	src/rules/investigations.o \
 	src/rules/labels.o \
+	src/rules/liu.o \
 	src/rules/past_decisions.o \
 	src/rules/procuring_bodies.o \
 	src/rules/reapplications.o \

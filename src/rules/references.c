@@ -91,7 +91,7 @@ static Referenced organizations = {
 static Referenced cloud_services = {
 	"cloud_services", "cloud service", service_label, "service_id",
 	"Correct its name with ismap.correct(); a service that audits or applications refer to stays recorded.",
-	4, {
+	5, {
 		{"audits", "audit", {"SELECT audit_id FROM ismap.audits"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 		{"service_applications", "service application", {"SELECT application_id FROM ismap.service_applications"
@@ -99,6 +99,8 @@ static Referenced cloud_services = {
 		{"service_registrations", "service registration", {"SELECT registration_id FROM ismap.service_registrations"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, registration_label},
 		{"service_change_notices", "change notice", {"SELECT notice_id FROM ismap.service_change_notices"
+				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
+		{"impact_assessments", "impact assessment", {"SELECT assessment_id FROM ismap.impact_assessments"
 				" WHERE service_id OPERATOR(pg_catalog.=) $1 LIMIT 1", 1, {INT8OID}}, NULL},
 	}
 };

@@ -3,8 +3,10 @@
  *		Registration numbers: the two-digit year of registration and a
  *		serial of at least four digits, for auditors 'A' + year + '-' +
  *		serial (A24-0001), for cloud services 'C' + year + '-' + serial +
- *		'-' + a branch number of one digit (C24-0071-1).  The serials come
- *		from bigint sequences and simply grow past four digits, so the
+ *		'-' + a branch number of one digit (C24-0071-1), for ISMAP-LIU
+ *		services the same with the letter of the setting liu_number_prefix
+ *		(L24-0001-1, liu_list).  The serials come from bigint sequences
+ *		(ISMAP-LIU's its own) and simply grow past four digits, so the
  *		registry never runs out of numbers.
  *
  * A service number is written one way only, the way "C%02d-%04lld-%d"
@@ -51,6 +53,7 @@
 /* The parts of a service registration number. */
 typedef struct ServiceNumber
 {
+	char		prefix;			/* C, or the LIU letter */
 	int			yy;				/* two digits of the year of registration */
 	int64		serial;
 	int			branch;
@@ -87,21 +90,22 @@ all_digits(const char *s, int n)
 }
 
 /*
- * C + 2 digits + '-' + 4 or more digits + '-' + 1 digit, its serial within
- * a bigint: the parts in *n, or false.
+ * prefix + 2 digits + '-' + 4 or more digits + '-' + 1 digit, its serial
+ * within a bigint: the parts in *n, or false.
  */
 static bool
-parse_service_number(const char *s, ServiceNumber *n)
+parse_service_number(const char *s, char prefix, ServiceNumber *n)
 {
 	size_t		len = strlen(s);
 	size_t		serial_len;
 
-	if (len < 10 || s[0] != 'C' || !all_digits(s + 1, 2) || s[3] != '-' ||
+	if (len < 10 || s[0] != prefix || !all_digits(s + 1, 2) || s[3] != '-' ||
 		s[len - 2] != '-' || !all_digits(s + len - 1, 1))
 		return false;
 	serial_len = len - 6;
 	if (!all_digits(s + 4, (int) serial_len))
 		return false;
+	n->prefix = prefix;
 	n->yy = (s[1] - '0') * 10 + (s[2] - '0');
 	n->serial = 0;
 	for (size_t i = 0; i < serial_len; i++)
@@ -120,26 +124,30 @@ parse_service_number(const char *s, ServiceNumber *n)
 static char *
 service_number_text(const ServiceNumber *n)
 {
-	return psprintf("C%02d-%04lld-%d", n->yy, (long long) n->serial, n->branch);
+	return psprintf("%c%02d-%04lld-%d", n->prefix, n->yy, (long long) n->serial, n->branch);
 }
 
 /*
- * The number of the registration with this serial and branch, whatever the
- * year in it, or NULL: one probe of the unique index on the two, seeing
+ * The number of the registration with this prefix, serial and branch,
+ * whatever the year in it, or NULL: one probe of the unique index on the
+ * three (service_registrations_serial_branch), seeing
  * what committed last and the statement's own writes (as a query would).
  * Decisions are serialized by the log's lock (history_lock), taken before
  * the approval looks, so no other approval can take the number meanwhile.
  *
- * A database not yet updated from 0.1.0 lacks that index (ALTER EXTENSION
- * UPDATE creates it): there, the number is looked up as written with each
- * of the hundred year digits, in the unique index on the number itself.
+ * A database not yet updated has that index on serial and branch alone
+ * (as before ISMAP-LIU, when every number began with C): it is probed on
+ * those two.  One from 0.1.0 lacks the index (ALTER EXTENSION UPDATE
+ * creates it): there, the number is looked up as written with each of the
+ * hundred year digits, in the unique index on the number itself.
  */
 static char *
-number_holding(int64 serial, int branch)
+number_holding(char prefix, int64 serial, int branch)
 {
 	static ScanTable by_number = {"service_registrations", "registration_number", {NULL}};
-	static const RegProcedure equals[2] = {F_INT8EQ, F_INT4EQ};
-	Datum		values[2];
+	static const RegProcedure equals[3] = {F_INT8EQ, F_INT4EQ, F_TEXTEQ};
+	Datum		values[3];
+	char		letter[2] = {prefix, '\0'};
 	Relation	rel = scan_table_open(&by_number);
 	Snapshot	snapshot = push_statement_snapshot();
 	HeapTuple	row;
@@ -147,8 +155,11 @@ number_holding(int64 serial, int branch)
 
 	values[0] = Int64GetDatum(serial);
 	values[1] = Int32GetDatum(branch);
+	values[2] = CStringGetTextDatum(letter);
 	if (ismap_index_lookup(rel, "service_registrations_serial_branch",
-						   RULE_SVC_REGISTRATION_ON_APPROVAL, snapshot, 2, equals, values, &row))
+						   RULE_SVC_REGISTRATION_ON_APPROVAL, snapshot,
+						   ismap_index_key_count("service_registrations_serial_branch") >= 3 ? 3 : 2,
+						   equals, values, &row))
 	{
 		if (row != NULL)
 			number = tuple_get_text(row, RelationGetDescr(rel), "registration_number");
@@ -157,7 +168,7 @@ number_holding(int64 serial, int branch)
 	{
 		for (int yy = 0; yy < 100 && number == NULL; yy++)
 		{
-			ServiceNumber n = {yy, serial, branch};
+			ServiceNumber n = {prefix, yy, serial, branch};
 			char	   *text = service_number_text(&n);
 
 			if (text_key_exists(&by_number, rel, cstring_to_text(text), snapshot))
@@ -175,16 +186,18 @@ number_holding(int64 serial, int branch)
  * parts in *n.
  */
 static void
-check_service_number(const char *number, ServiceNumber *n)
+check_service_number(const char *number, char prefix, ServiceNumber *n)
 {
 	char	   *canonical;
 	char	   *holder;
 
-	if (!parse_service_number(number, n))
+	if (!parse_service_number(number, prefix, n))
 		ismap_refuse(ERRCODE_INVALID_TEXT_REPRESENTATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 psprintf("\"%s\" is not a registration number", number),
-					 errdetail("A registration number is C, the two-digit year of registration, a hyphen, a serial of at least four digits, a hyphen and one digit."),
-					 errhint("Write it like C24-0071-1, or leave registration_number null to have one assigned."));
+					 errdetail("A registration number of this service is %c, the two-digit year of registration, a hyphen, a serial of at least four digits, a hyphen and one digit.",
+							   prefix),
+					 errhint("Write it like %c24-0071-1, or leave registration_number null to have one assigned.",
+							 prefix));
 	canonical = service_number_text(n);
 	if (strcmp(number, canonical) != 0)
 		ismap_refuse(ERRCODE_INVALID_TEXT_REPRESENTATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
@@ -198,7 +211,7 @@ check_service_number(const char *number, ServiceNumber *n)
 							  n->serial < 1 ? "serial" : "branch number"),
 					 errdetail("Serials count from 1, branch numbers from 1 to 9."),
 					 errhint("Give the number as the published list has it, or leave registration_number null to have one assigned."));
-	if (n->branch > 1 && number_holding(n->serial, n->branch - 1) == NULL)
+	if (n->branch > 1 && number_holding(prefix, n->serial, n->branch - 1) == NULL)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 psprintf("registration number %s has no branch %d before it", number,
 							  n->branch - 1),
@@ -206,7 +219,7 @@ check_service_number(const char *number, ServiceNumber *n)
 							   (long long) n->serial, n->branch - 1),
 					 errhint("Register branch %d of the serial first, or give branch 1.",
 							 n->branch - 1));
-	holder = number_holding(n->serial, n->branch);
+	holder = number_holding(prefix, n->serial, n->branch);
 	if (holder != NULL)
 		ismap_refuse(ERRCODE_UNIQUE_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 psprintf("registration number %s is already in use", number),
@@ -217,44 +230,46 @@ check_service_number(const char *number, ServiceNumber *n)
 
 /* A number filed with a new application: checked before its registration date is known. */
 void
-check_filed_service_number(const char *number)
+check_filed_service_number(const char *number, char prefix)
 {
 	ServiceNumber n;
 
-	check_service_number(number, &n);
+	check_service_number(number, prefix, &n);
 }
 
 /* A number supplied with an approval dated registered_on. */
 void
-check_supplied_service_number(const char *number, DateADT registered_on)
+check_supplied_service_number(const char *number, DateADT registered_on, char prefix)
 {
 	int			yy = registration_year_digits(registered_on, RULE_SVC_REGISTRATION_ON_APPROVAL);
 	ServiceNumber n;
 
-	check_service_number(number, &n);
+	check_service_number(number, prefix, &n);
 	if (n.yy != yy)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_REGISTRATION_ON_APPROVAL,
 					 psprintf("registration number %s does not carry the year of registration", number),
 					 errdetail("The registration is dated %s.", ismap_date_text(registered_on)),
-					 errhint("Begin the number with C%02d-.", yy));
+					 errhint("Begin the number with %c%02d-.", prefix, yy));
 }
 
 /*
- * The next unused number: written the one way, serial from the sequence,
+ * The next unused number: written the one way, serial from the sequence
+ * (ismap.service_registration_serial, or ismap.liu_registration_serial),
  * branch 1 (which needs no branch before it), its serial unused in every
  * year.
  */
 char *
-assign_service_number(DateADT registered_on)
+assign_service_number(DateADT registered_on, char prefix, const char *sequence)
 {
-	Oid			serials = get_relname_relid("service_registration_serial", ismap_namespace());
+	Oid			serials = get_relname_relid(sequence, ismap_namespace());
 	ServiceNumber n;
 
 	if (!OidIsValid(serials))
 		ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_REGISTRATION_ON_APPROVAL,
-					 "the sequence ismap.service_registration_serial is missing",
+					 psprintf("the sequence ismap.%s is missing", sequence),
 					 errdetail("Registration numbers are assigned from it."),
 					 errhint("Reinstall the extension: drop and create it, or restore it from a dump."));
+	n.prefix = prefix;
 	n.yy = registration_year_digits(registered_on, RULE_SVC_REGISTRATION_ON_APPROVAL);
 	n.branch = 1;
 	for (;;)
@@ -263,12 +278,13 @@ assign_service_number(DateADT registered_on)
 		n.serial = nextval_internal(serials, true);
 		if (n.serial < 1)
 			ismap_refuse(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, RULE_SVC_REGISTRATION_ON_APPROVAL,
-						 psprintf("the sequence ismap.service_registration_serial gave %lld",
+						 psprintf("the sequence ismap.%s gave %lld", sequence,
 								  (long long) n.serial),
 						 errdetail("Serials of registration numbers count from 1."),
-						 errhint("Set the sequence to the highest serial in use: SELECT setval('ismap.service_registration_serial', n)."));
+						 errhint("Set the sequence to the highest serial in use: SELECT setval('ismap.%s', n).",
+								 sequence));
 		/* a supplied number may already have taken this serial, in any year */
-		if (number_holding(n.serial, n.branch) == NULL)
+		if (number_holding(n.prefix, n.serial, n.branch) == NULL)
 			return service_number_text(&n);
 	}
 }

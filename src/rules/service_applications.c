@@ -9,7 +9,8 @@
  *		(svc_renewal_deadline) and its audit period follows on from the
  *		previous one (svc_audit_period).  Approval creates the registration
  *		(svc_registration_on_approval) or adds a validity term to it
- *		(svc_validity).
+ *		(svc_validity).  A service of ISMAP-LIU also needs what liu_scope
+ *		asks, and its terms and numbers follow its own settings (liu.c).
  */
 #include "postgres.h"
 
@@ -29,6 +30,7 @@
 #include "rules/corrections.h"
 #include "rules/interests.h"
 #include "rules/labels.h"
+#include "rules/liu.h"
 #include "rules/reapplications.h"
 #include "rules/registration_number.h"
 #include "rules/registration_rows.h"
@@ -158,7 +160,8 @@ check_filed_number(const Application *a)
 {
 	if (application_is_renewal(a) || application_is_reapplication(a))
 		refuse_renewal_number(a, false);
-	check_filed_service_number(a->registration_number);
+	check_filed_service_number(a->registration_number,
+							   service_number_prefix(service_is_liu(a->subject_id)));
 }
 
 static void
@@ -300,9 +303,10 @@ check_renewal_filing(const Application *a, int64 registration_id, const Audit *a
 static DateADT
 term_valid_until(const Application *a, const Audit *audit)
 {
+	bool		liu = service_is_liu(a->subject_id);
 	DateADT		valid_until = civil_period_end(audit->period_end + 1,
-											   setting_months("service_validity"),
-											   RULE_SVC_VALIDITY);
+											   setting_months(service_validity_setting(liu)),
+											   liu ? RULE_LIU_LIST : RULE_SVC_VALIDITY);
 
 	if (a->decided_on > valid_until)
 		ismap_refuse(ERRCODE_CHECK_VIOLATION, RULE_SVC_VALIDITY,
@@ -372,6 +376,7 @@ approve_new(const Application *a, const Audit *audit, MemoryContext cxt, char **
 	char	   *number;
 	Term		term;
 	RegistrationFacts facts;
+	bool		liu;
 
 	lock_applicant(&service_applicant, a->subject_id);
 	if (registrations_in_force(a->subject_id, a->decided_on, &in_force, &total, NULL) > 0 ||
@@ -382,14 +387,17 @@ approve_new(const Application *a, const Audit *audit, MemoryContext cxt, char **
 							   registration_label(in_force), service_label(a->subject_id),
 							   ismap_date_text(a->decided_on)),
 					 errhint("Reject or withdraw this application; the provider renews instead."));
+	liu = service_is_liu(a->subject_id);
 	valid_until = term_valid_until(a, audit);
 	if (a->registration_number != NULL)
 	{
-		check_supplied_service_number(a->registration_number, a->decided_on);
+		check_supplied_service_number(a->registration_number, a->decided_on,
+									  service_number_prefix(liu));
 		number = a->registration_number;
 	}
 	else
-		number = assign_service_number(a->decided_on);
+		number = assign_service_number(a->decided_on, service_number_prefix(liu),
+									   service_number_sequence(liu));
 
 	/* a new registration's facts: its first term, nothing else yet */
 	term = approved_term(a, audit, valid_until);
@@ -521,6 +529,8 @@ ismap_service_applications_check(PG_FUNCTION_ARGS)
 		if (new_app.registration_number != NULL)
 			check_filed_number(&new_app);
 		check_audit(&new_app, &audit);
+		if (service_is_liu(new_app.subject_id))
+			check_liu_application(new_app.subject_id, new_app.applied_on);
 		if (application_is_renewal(&new_app))
 		{
 			RegistrationFacts facts;

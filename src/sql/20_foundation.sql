@@ -41,7 +41,13 @@ INSERT INTO ismap.setting_defaults (name, value, description) VALUES
   ('change_notice_days', '30 days',
    '変更の届出の期限（効力発生日から）。過ぎた届出も受け付け、遅延として示す / how long after its effective date a change notice is due; a later one is accepted and shown late (svc_change_notice, aud_change_notice)'),
   ('consulting_cooling_off_months', '12 months',
-   '監査機関が助言した事業者を監査できるようになるまでの期間（監査対象期間の開始前） / how long before an audit period an audit firm''s consulting for the provider still bars the audit (sec_conflict_of_interest)');
+   '監査機関が助言した事業者を監査できるようになるまでの期間（監査対象期間の開始前） / how long before an audit period an audit firm''s consulting for the provider still bars the audit (sec_conflict_of_interest)'),
+  ('liu_start', '2022-11-01',
+   'ISMAP-LIU の開始日。これより前の LIU の申請は受け付けない / the day ISMAP-LIU started: a LIU application dated earlier is refused (liu_scope)'),
+  ('liu_validity_months', '16 months',
+   'ISMAP-LIU の登録の有効期間（監査対象期間の末日の翌日から） / validity of a LIU registration, from the day after its audit period (liu_list)'),
+  ('liu_number_prefix', 'L',
+   'ISMAP-LIU の登録番号の頭文字（A と C 以外の英大文字一字） / the letter LIU registration numbers begin with: one capital letter other than A and C (liu_list)');
 
 CREATE TABLE ismap.setting_overrides (
   name  text PRIMARY KEY REFERENCES ismap.setting_defaults,

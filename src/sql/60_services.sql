@@ -54,13 +54,16 @@ CREATE TABLE ismap.service_registrations (
 CREATE INDEX ON ismap.service_registrations (service_id);
 -- The year digits of a registration number do not make a number of their
 -- own: C25-0032-1 and C26-0032-1 would name one registration (serial 32,
--- branch 1), so serial and branch are unique whatever the year.  The
+-- branch 1), so serial and branch are unique whatever the year, for each
+-- initial letter (C for ISMAP, the setting liu_number_prefix for ISMAP-LIU,
+-- whose serials are their own: C23-0001-1 and L23-0001-1 are two).  The
 -- extension writes only numbers of the form C24-0071-1, whose parts these
 -- casts always read (src/rules/registration_number.c).
 CREATE UNIQUE INDEX service_registrations_serial_branch
   ON ismap.service_registrations
   ((pg_catalog.split_part(registration_number, '-', 2)::pg_catalog.int8),
-   (pg_catalog.split_part(registration_number, '-', 3)::pg_catalog.int4));
+   (pg_catalog.split_part(registration_number, '-', 3)::pg_catalog.int4),
+   (pg_catalog.left(registration_number, 1)));
 COMMENT ON TABLE ismap.service_registrations IS
   'クラウドサービスの登録（リストの各行）。申請の承認によってのみ作られる / service registrations, written only by the extension on approval';
 COMMENT ON COLUMN ismap.service_registrations.registration_id IS '登録ID / registration id';

@@ -24,10 +24,11 @@ ismap_list_arg_given(PG_FUNCTION_ARGS)
 	const char *name = PG_ARGISNULL(1) ? "argument" : text_to_cstring(PG_GETARG_TEXT_PP(1));
 	const char *rule = PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2));
 
-	if (strcmp(rule, RULE_SVC_PUBLIC_LIST) != 0 && strcmp(rule, RULE_AUD_PUBLIC_LIST) != 0)
+	if (strcmp(rule, RULE_SVC_PUBLIC_LIST) != 0 && strcmp(rule, RULE_AUD_PUBLIC_LIST) != 0 &&
+		strcmp(rule, RULE_LIU_LIST) != 0)
 		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SVC_PUBLIC_LIST,
 					 "list_arg_given() checks the arguments of the public lists",
-					 errdetail("The rule must be svc_public_list or aud_public_list."),
+					 errdetail("The rule must be svc_public_list, aud_public_list or liu_list."),
 					 errhint("Call the list functions; this one is internal."));
 	if (PG_ARGISNULL(0))
 		ismap_refuse(ERRCODE_NULL_VALUE_NOT_ALLOWED, rule,

@@ -10,7 +10,8 @@
  * Each setting is a length in whole months (validity terms, audit period
  * bounds: the Civil Code counts such periods in months and years, never in
  * days), a number of days (the deadlines of reports and notices), or a
- * date (the scheme's start).  The writes refuse a
+ * date (the scheme's start), or the letter that begins a kind of
+ * registration number (ISMAP-LIU's).  The writes refuse a
  * value that the rules could not use (setting_value_check, called by
  * rules/settings_writes.c), so the C code that reads a setting can trust
  * it; a read checks the value again all the same (a restored dump or an
@@ -39,7 +40,8 @@ typedef enum SettingKind
 {
 	SETTING_MONTHS,
 	SETTING_DAYS,
-	SETTING_DATE
+	SETTING_DATE,
+	SETTING_PREFIX
 } SettingKind;
 
 typedef struct SettingSpec
@@ -74,6 +76,9 @@ static const SettingSpec setting_specs[] = {
 	{"incident_final_report_days", SETTING_DAYS, 1, 365},
 	{"change_notice_days", SETTING_DAYS, 1, 365},
 	{"consulting_cooling_off_months", SETTING_MONTHS, 0, 60},
+	{"liu_start", SETTING_DATE, 0, 0},
+	{"liu_validity_months", SETTING_MONTHS, 1, 60},
+	{"liu_number_prefix", SETTING_PREFIX, 0, 0},
 };
 
 /*
@@ -226,6 +231,26 @@ parse_day(const SettingSpec *spec, const char *value, bool writing)
 					 errhint("Give a date such as 2020-06-01, between %s and %s.",
 							 ismap_date_text(earliest), ismap_date_text(latest)));
 	return day;
+}
+
+/*
+ * A number prefix (liu_number_prefix): one capital letter A to Z, other
+ * than A and C, which begin the numbers of auditors (A24-0001) and of ISMAP
+ * services (C24-0071-1): a reader tells the list a number is on by its
+ * first letter, and no two kinds of number can be mistaken for each other.
+ * Numbers already given keep the letter they were given with.
+ */
+static char
+parse_prefix(const SettingSpec *spec, const char *value)
+{
+	if (strlen(value) != 1 || value[0] < 'A' || value[0] > 'Z' ||
+		value[0] == 'A' || value[0] == 'C')
+		ismap_refuse(ERRCODE_INVALID_PARAMETER_VALUE, RULE_SETTING_VALUE,
+					 psprintf("setting \"%s\" cannot be \"%s\"", spec->name, value),
+					 errdetail("%s is one capital letter; A begins auditors' numbers and C those of ISMAP services.",
+							   spec->name),
+					 errhint("Give one capital letter from B to Z other than C, such as 'L'."));
+	return value[0];
 }
 
 /*
@@ -411,6 +436,23 @@ setting_date(const char *name)
 	return day;
 }
 
+/* The letter a kind of registration number begins with. */
+char
+setting_prefix(const char *name)
+{
+	const SettingSpec *spec = find_spec(name);
+	int			slot = cached_setting(name);
+	int32		letter;
+
+	Assert(spec && spec->kind == SETTING_PREFIX);
+	if (!parsed_setting(slot, &letter))
+	{
+		letter = parse_prefix(spec, setting_text(name));
+		remember_parsed(slot, letter);
+	}
+	return (char) letter;
+}
+
 /* The shortest audit period may not exceed the longest one. */
 static void
 check_audit_period_bounds(const char *name, int months)
@@ -446,6 +488,8 @@ setting_value_check(const char *name, const char *value)
 		check_audit_period_bounds(name, parse_months(spec, value));
 	else if (spec->kind == SETTING_DAYS)
 		(void) parse_days(spec, value);
+	else if (spec->kind == SETTING_PREFIX)
+		(void) parse_prefix(spec, value);
 	else
 		(void) parse_day(spec, value, true);
 }

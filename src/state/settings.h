@@ -12,6 +12,7 @@
 extern int	setting_months(const char *name);
 extern int	setting_days(const char *name);
 extern DateADT setting_date(const char *name);
+extern char setting_prefix(const char *name);
 extern char *setting_names(void);
 
 /* Refuses (setting_value) a name that is not a setting or a value it cannot take. */

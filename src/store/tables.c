@@ -140,6 +140,27 @@ ismap_index_lookup(Relation rel, const char *index_name, const char *rule,
 }
 
 /*
+ * The number of key columns of the index of that name in schema ismap, or
+ * 0 if there is none: an index whose definition grew in a later version
+ * (service_registrations_serial_branch) is probed on the columns a schema
+ * not yet updated gives it.
+ */
+int
+ismap_index_key_count(const char *index_name)
+{
+	Oid			index_oid = get_relname_relid(index_name, ismap_namespace());
+	Relation	index;
+	int			count;
+
+	if (!OidIsValid(index_oid))
+		return 0;
+	index = index_open(index_oid, AccessShareLock);
+	count = IndexRelationGetNumberOfKeyAttributes(index);
+	index_close(index, NoLock);
+	return count;
+}
+
+/*
  * Whether schema ismap has a table of that name: a database whose
  * extension is not yet updated (ALTER EXTENSION UPDATE) runs this library
  * on an older schema, which lacks the tables of later versions.

@@ -17,6 +17,8 @@
 extern Relation ismap_table_open(const char *name, Oid *relid, LOCKMODE mode);
 extern SysScanDesc ismap_index_scan(Relation rel, Oid index, Snapshot snapshot,
 									int nkeys, ScanKey keys);
+/* The number of key columns of an index of schema ismap, or 0 if it has none of that name. */
+extern int	ismap_index_key_count(const char *index_name);
 extern bool ismap_index_lookup(Relation rel, const char *index_name, const char *rule,
 							   Snapshot snapshot, int nkeys, const RegProcedure *equals,
 							   const Datum *values, HeapTuple *row);

@@ -112,6 +112,7 @@ SELECT results_eq(
            ('change_notice_days', '30 days'), ('consulting_cooling_off_months', '12 months'),
            ('design_only_window', '1 year'),
            ('incident_final_report_days', '30 days'), ('incident_first_report_days', '3 days'),
+           ('liu_number_prefix', 'L'), ('liu_start', '2022-11-01'), ('liu_validity_months', '16 months'),
            ('scheme_start', '2020-06-01'), ('service_validity', '1 year 4 months')$$,
   'the settings and their defaults');
 
@@ -239,7 +240,7 @@ SELECT ismap_test.accepted($$INSERT INTO ismap.settings (name, value, descriptio
                            'an insert of an existing setting is accepted');
 SELECT is((SELECT value FROM ismap.settings WHERE name = 'auditor_validity'), '3 years',
           'and updates its value');
-SELECT is((SELECT count(*) FROM ismap.settings), 11::bigint, 'and adds no row');
+SELECT is((SELECT count(*) FROM ismap.settings), 14::bigint, 'and adds no row');
 SELECT is(ismap.auditor_valid_until('2024-04-01'), '2027-04-01'::date, 'and the rules read the restored value');
 
 SELECT * FROM finish();

@@ -45,6 +45,11 @@ SELECT ismap_test.service(n, 11 + n % 10, format('架空性質検証サービス
                           CASE WHEN n >= 39 THEN 'SaaS' ELSE (ARRAY['IaaS', 'PaaS', 'SaaS'])[1 + n % 3] END::ismap.service_model,
                           CASE WHEN n >= 39 THEN 'ismap_liu' ELSE 'ismap' END::ismap.program)
   FROM generate_series(1, 40) AS n \g /dev/null
+-- A ministry finds their impact low before ISMAP-LIU starts (liu_scope).
+SELECT ismap_test.organization(31, '架空府省') \g /dev/null
+INSERT INTO ismap.procuring_bodies (body_id, organization_id, kind) VALUES (1, 31, 'ministry');
+SELECT ismap_test.at('2022-10-01', $$INSERT INTO ismap.impact_assessments (service_id, assessed_by, assessed_on, result)
+                                     VALUES (39, 1, '2022-10-01', 'low'), (40, 1, '2022-10-01', 'low')$$) \g /dev/null
 
 -- ---------------------------------------------------------------------
 -- The oracle: the status of a registration on a day, from the tables, as
@@ -222,6 +227,8 @@ DECLARE
 BEGIN
   IF design AND (d < '2020-06-01' OR d > '2021-05-31') THEN
     expected := '23514 svc_audit_kind';
+  ELSIF sid >= 39 AND d < '2022-11-01' THEN
+    expected := '23514 liu_scope';                     -- ISMAP-LIU starts 2022-11-01
   ELSIF EXISTS (SELECT 1 FROM ismap.service_registrations r WHERE r.service_id = sid
                    AND ismap_test.rule_status(r.registration_id, d) IN ('valid', 'renewal_pending', 'suspended')) THEN
     expected := '23514 svc_application_flow';          -- registered: renew instead

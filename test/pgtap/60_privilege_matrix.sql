@@ -19,7 +19,7 @@
 BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
-SELECT plan(314);
+SELECT plan(338);
 
 -- What 'who' holds of relation 'rel': the privileges held on the whole
 -- relation, by name, and those held on some columns only, with the
@@ -61,6 +61,8 @@ INSERT INTO ismap_test.expected_privileges VALUES
   ('declared_interests', 'SELECT INSERT UPDATE(valid_until)', 'SELECT INSERT UPDATE(valid_until)', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-'),
   -- the log holds every confidential row: the oversight bodies only
   ('history', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),
+  -- procurer INSERT: a ministry's role records its assessments (liu.c), read by oversight
+  ('impact_assessments', 'SELECT INSERT', 'SELECT', 'SELECT', 'SELECT', '-', 'INSERT', '-', '-'),
   ('incident_reports', 'SELECT UPDATE(body)', 'SELECT', 'SELECT', 'SELECT INSERT', '-', '-', '-', '-'),
   ('incidents', 'SELECT UPDATE(summary)', 'SELECT', 'SELECT', 'SELECT INSERT', '-', '-', '-', '-'),
   ('investigations', 'SELECT INSERT UPDATE(closed_on,finding,finding_text)', 'SELECT', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-'),
@@ -86,6 +88,8 @@ INSERT INTO ismap_test.expected_privileges VALUES
   ('auditor_list', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT'),
   ('cloud_service_list', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT'),
   ('cloud_service_list_periods', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT'),
+  ('liu_service_list', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT'),
+  ('liu_service_list_periods', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT'),
   ('late_filings', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),
   ('noticed_organization_values', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),
   ('noticed_registrations', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),

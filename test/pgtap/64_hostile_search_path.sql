@@ -25,7 +25,8 @@ SET LOCAL track_functions = 'all';
 -- ---------- the registry, written under the ordinary search_path ----------
 SELECT ismap_test.organization(n, name)
   FROM (VALUES (1, '架空監査法人かすみ'), (2, '架空監査法人みぞれ'),
-               (11, '架空クラウド株式会社きらら'), (12, '架空クラウド株式会社くじら')) AS o(n, name)
+               (11, '架空クラウド株式会社きらら'), (12, '架空クラウド株式会社くじら'),
+               (21, '架空府省')) AS o(n, name)
  \g /dev/null
 SELECT ismap_test.register(101, 1, '2024-04-01', '2024-05-10') AS a \gset
 SELECT ismap_test.service(1, 11, '架空会議室予約') \g /dev/null
@@ -34,6 +35,14 @@ SELECT ismap_test.service(3, 11, '架空勤怠管理') \g /dev/null
 SELECT ismap_test.audit(11, 1, :a, '2024-01-01', '2024-12-31', '2025-01-20') \g /dev/null
 SELECT ismap_test.audit(21, 2, :a, '2024-01-01', '2024-12-31', '2025-01-20') \g /dev/null
 SELECT ismap_test.audit(31, 3, :a, '2025-01-01', '2025-09-30', '2025-11-20') \g /dev/null
+-- an ISMAP-LIU service, found low by a ministry
+SELECT ismap_test.service(9, 12, '架空低影響SaaS', 'SaaS', 'ismap_liu') \g /dev/null
+SELECT ismap_test.audit(91, 9, :a, '2025-01-01', '2025-09-30', '2025-11-20') \g /dev/null
+SELECT ismap_test.service(8, 12, '架空未評価SaaS', 'SaaS', 'ismap_liu') \g /dev/null
+SELECT ismap_test.audit(81, 8, :a, '2025-01-01', '2025-09-30', '2025-11-20') \g /dev/null
+INSERT INTO ismap.procuring_bodies (body_id, organization_id, kind) VALUES (21, 21, 'ministry');
+SELECT ismap_test.at('2025-11-01', $$INSERT INTO ismap.impact_assessments (service_id, assessed_by, assessed_on, result)
+  VALUES (9, 21, '2025-11-01', 'low')$$) \g /dev/null
 SELECT ismap_test.svc_register(1001, 1, 11, '2025-01-25', '2025-02-10') AS r1 \gset
 SELECT ismap_test.svc_register(2001, 2, 21, '2025-01-25', '2025-02-10') AS r2 \gset
 UPDATE ismap.auditor_compliance_reports SET filed_on = '2025-03-20' WHERE auditor_id = :a;
@@ -107,6 +116,8 @@ SELECT '2025-12-01', NULL, format(s, :a, :r1), 'accepted' FROM unnest(ARRAY[
   $$SELECT ismap.list_arg_given(1, 'day', 'svc_public_list')$$,
   $$SELECT * FROM ismap.cloud_service_list_at('2025-06-01')$$,
   $$SELECT * FROM ismap.cloud_service_list_at('2025-06-01', pg_catalog.now())$$,
+  $$SELECT * FROM ismap.liu_service_list_at('2025-06-01')$$,
+  $$SELECT * FROM ismap.liu_service_list_at('2025-06-01', pg_catalog.now())$$,
   $$SELECT * FROM ismap.cloud_service_list_changes('2025-01-01', '2025-12-01')$$,
   $$SELECT * FROM ismap.auditor_list_changes('2024-01-01', '2025-12-01')$$,
   $$SELECT ismap.sees_every_row(), ismap.concerns_organization(11), ismap.concerns_service(1),
@@ -193,6 +204,12 @@ INSERT INTO ismap_test.steps (day, who, statement, want) VALUES
   ('2025-12-01', NULL, $$INSERT INTO ismap.declared_interests (role_name, subject_organization_id, kind, valid_from)
      VALUES ('ismap_test_p2', 11, 'financial', '2025-01-01')$$, 'accepted'),
   ('2025-12-01', NULL, $$INSERT INTO ismap.procuring_bodies (organization_id, kind) VALUES (12, 'ministry')$$, 'accepted'),
+  ('2025-12-01', NULL, $$INSERT INTO ismap.impact_assessments (service_id, assessed_by, assessed_on, result)
+     VALUES (9, 21, '2025-12-01', 'not_low')$$, 'accepted'),
+  ('2025-11-25', NULL, $$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
+     VALUES (4001, 9, '2025-11-25', 91)$$, 'accepted'),
+  ('2025-11-25', NULL, $$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
+     VALUES (4002, 8, '2025-11-25', 81)$$, '23514'),
   ('2025-12-01', NULL, $$SELECT ismap.correct('ismap.cloud_services', 3, '{"name_en": "Fictional Service Three"}', '英語名の誤り')$$, 'accepted'),
   ('2025-12-01', NULL, $$TRUNCATE ismap.audits$$, '55000'),
   ('2025-12-01', NULL, $$INSERT INTO ismap.auditors (registration_number, organization_id, registered_on, valid_from, valid_until)
@@ -264,7 +281,8 @@ SELECT is(array(SELECT p.oid::regprocedure::text FROM pg_proc p
                                     LEFT JOIN fn_calls_before b ON b.funcid = f.funcid
                                    WHERE f.funcid = p.oid AND f.calls > coalesce(b.calls, 0))
                  ORDER BY 1),
-          ARRAY['ismap.cloud_service_list_at(date)', 'ismap.history_guard()', 'ismap.refuse_truncate()'],
+          ARRAY['ismap.cloud_service_list_at(date)', 'ismap.history_guard()',
+                'ismap.liu_service_list_at(date)', 'ismap.refuse_truncate()'],
           'the steps call every function of ismap and fire every trigger');
 
 -- The extension script itself: dropped and created again with the
@@ -292,7 +310,7 @@ SELECT is(array(SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_language
                    AND (l.lanname NOT IN ('c', 'internal') OR p.prosecdef)
                    AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (p.proconfig), false)
                  ORDER BY 1),
-          ARRAY['ismap.cloud_service_list_at(date)'],
+          ARRAY['ismap.cloud_service_list_at(date)', 'ismap.liu_service_list_at(date)'],
           'every PL/pgSQL, SQL and SECURITY DEFINER function of ismap pins search_path = pg_catalog, pg_temp, but the inlinable list function');
 SELECT is(array(SELECT p.oid::regprocedure::text FROM pg_proc p
                  WHERE p.pronamespace = 'ismap'::regnamespace AND p.prosecdef ORDER BY 1),
@@ -301,6 +319,7 @@ SELECT is(array(SELECT p.oid::regprocedure::text FROM pg_proc p
                 'ismap.auditor_list_changes(date,date)',
                 'ismap.cloud_service_list_at(date,timestamp with time zone)',
                 'ismap.cloud_service_list_changes(date,date)',
+                'ismap.liu_service_list_at(date,timestamp with time zone)',
                 'ismap.upcoming_expiries(interval,date)'],
           'SECURITY DEFINER only where needed: the lists read the log or every registration as their owner');
 SELECT is(array(SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
