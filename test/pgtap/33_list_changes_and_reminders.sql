@@ -73,6 +73,7 @@ SELECT ismap_test.audit(10 * n + 2, n, :a0, '2023-04-01', '2024-03-31', '2024-05
 SELECT ismap_test.svc_register(100 + n, n, 10 * n + 1, '2023-05-15', '2023-07-03') FROM unnest('{1,2,3,4,5,6,9}'::int[]) n \g /dev/null
 -- S7 and S8 (ISMAP-LIU): registered on 2024-02-01, valid until 2025-04-30.
 SELECT ismap_test.audit(10 * n + 1, n, :a0, '2023-01-01', '2023-12-31', '2024-01-10') FROM generate_series(7, 8) n \g /dev/null
+SELECT ismap_test.assessed_low(8, '2024-01-10') \g /dev/null
 SELECT ismap_test.svc_register(100 + n, n, 10 * n + 1, '2024-01-15', '2024-02-01') FROM generate_series(7, 8) n \g /dev/null
 SELECT registration_id AS r1 FROM ismap.service_registrations WHERE service_id = 1 \gset
 SELECT registration_id AS r2 FROM ismap.service_registrations WHERE service_id = 2 \gset

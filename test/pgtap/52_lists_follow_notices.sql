@@ -62,11 +62,16 @@ SELECT ismap_test.service(n, 11 + n % 5, format('架空性質届出サービス%
 CREATE FUNCTION ismap_test.history(n integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   auditor bigint := ismap_test.auditor(1 + n % 2);
-  p_start date := date '2020-07-01' + (random() * 360)::int;
+  -- Service 14 is an ISMAP-LIU one, which takes applications from
+  -- 2022-11-01 (liu_start) and a ministry's assessment first.
+  p_start date := date '2020-07-01' + (random() * 360)::int + CASE WHEN n = 14 THEN 500 ELSE 0 END;
   p_end date := (p_start + interval '1 year' - interval '1 day')::date;
   reg bigint;
 BEGIN
   PERFORM ismap_test.audit(100 * n, n, auditor, p_start, p_end, p_end + 20);
+  IF n = 14 THEN
+    PERFORM ismap_test.assessed_low(n, p_end + 20);
+  END IF;
   reg := ismap_test.svc_register(100 * n, n, 100 * n, p_end + 25, p_end + 40);
   IF n % 3 = 0 THEN
     PERFORM ismap_test.svc_change(reg, 'suspend', p_end + 100);

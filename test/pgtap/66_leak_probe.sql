@@ -181,7 +181,8 @@ SELECT is(array(SELECT * FROM (SELECT 'selected, not by the rule: ' || v.who || 
 SELECT is(array(SELECT DISTINCT who || ' ' || rel FROM pairs
                  WHERE who IN ('ismap_test_pr', 'ismap_test_rd')
                    AND rel::text NOT IN ('ismap.auditor_list', 'ismap.cloud_service_list',
-                                         'ismap.cloud_service_list_periods', 'ismap.settings')
+                                         'ismap.cloud_service_list_periods', 'ismap.liu_service_list',
+                                         'ismap.liu_service_list_periods', 'ismap.settings')
                  ORDER BY 1),
           '{}'::text[], 'a procurer and the public read the public lists and the settings, nothing else');
 
