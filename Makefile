@@ -38,6 +38,7 @@ OBJS = \
 	src/state/facts_scan.o \
 	src/state/incident_due.o \
 	src/state/list_args.o \
+	src/state/list_export.o \
 	src/state/list_spans.o \
 	src/state/listing_status.o \
 	src/state/notice_due.o \
