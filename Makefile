@@ -64,6 +64,8 @@ OBJS = \
 	src/rules/investigations.o \
 	src/rules/labels.o \
 	src/rules/past_decisions.o \
+	src/rules/procurements.o \
+	src/rules/procurer_scope.o \
 	src/rules/procuring_bodies.o \
 	src/rules/reapplications.o \
 	src/rules/references.o \
