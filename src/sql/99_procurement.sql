@@ -210,15 +210,15 @@ COMMENT ON COLUMN ismap.procurement_impact.service_name IS 'クラウドサー�
 COMMENT ON COLUMN ismap.procurement_impact.status IS '状態 / status';
 COMMENT ON COLUMN ismap.procurement_impact.status_since IS 'その状態となった日 / status since';
 
--- Grants.  The scope is public (附則2); procurements are read by the
+-- Grants.  The scope (附則2) is read by every capacity, ismap_reader (the
+-- public's role) included, but not by PUBLIC itself, which reads no table; procurements are read by the
 -- oversight bodies and their own body's procurer roles, and recorded by a
 -- procurer role acting for the body's organization.
 REVOKE ALL ON ismap.procurer_scope, ismap.procurements, ismap.procurement_impact FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ismap.procurer_scope_check(), ismap.procurements_check(),
   ismap.concerns_body(bigint), ismap.status_since(bigint, date),
   ismap.procurement_labels(bigint, bigint), ismap.procurement_impact_at(date) FROM PUBLIC;
-GRANT SELECT ON ismap.procurer_scope TO PUBLIC,
-  ismap_committee, ismap_operator, ismap_ministry, ismap_provider, ismap_auditor,
+GRANT SELECT ON ismap.procurer_scope TO ismap_committee, ismap_operator, ismap_ministry, ismap_provider, ismap_auditor,
   ismap_procurer, ismap_reader;
 GRANT UPDATE (in_scope_from) ON ismap.procurer_scope TO ismap_committee;
 GRANT SELECT ON ismap.procurements, ismap.procurement_impact

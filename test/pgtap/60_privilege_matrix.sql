@@ -72,8 +72,8 @@ INSERT INTO ismap_test.expected_privileges VALUES
   -- committee UPDATE: always refused by the trigger (a mapping is not rewritten)
   -- procurements: recorded by the body's procurer roles (the C check), read as the policy allows
   ('procurements', 'SELECT', 'SELECT', 'SELECT', '-', '-', 'SELECT INSERT', '-', '-'),
-  -- the scope of 附則2 is public; the committee sets a date
-  ('procurer_scope', 'SELECT UPDATE(in_scope_from)', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT'),
+  -- the scope of 附則2: every capacity reads it (PUBLIC reads no table); the committee sets a date
+  ('procurer_scope', 'SELECT UPDATE(in_scope_from)', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', '-'),
   ('procuring_bodies', 'SELECT INSERT', 'SELECT INSERT', 'SELECT', '-', '-', 'SELECT', '-', '-'),
   ('role_organizations', 'SELECT INSERT DELETE', 'SELECT', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-'),
   ('service_applications', 'SELECT UPDATE', 'SELECT UPDATE', 'SELECT', 'SELECT INSERT UPDATE(status,decided_on)', '-', '-', '-', '-'),
