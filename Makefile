@@ -38,6 +38,7 @@ OBJS = \
 	src/state/facts_scan.o \
 	src/state/incident_due.o \
 	src/state/list_args.o \
+	src/state/list_export.o \
 	src/state/list_spans.o \
 	src/state/listing_status.o \
 	src/state/notice_due.o \
@@ -64,6 +65,8 @@ OBJS = \
 	src/rules/labels.o \
 	src/rules/liu.o \
 	src/rules/past_decisions.o \
+	src/rules/procurements.o \
+	src/rules/procurer_scope.o \
 	src/rules/procuring_bodies.o \
 	src/rules/reapplications.o \
 	src/rules/references.o \

@@ -47,6 +47,8 @@
 #define RULE_ORG_CORPORATE_NUMBER		"org_corporate_number"
 #define RULE_SETTING_VALUE				"setting_value"
 #define RULE_FACTS_VALUE				"facts_value"
+/* The arguments of the list exports (list_json, list_csv, list_digest). */
+#define RULE_LIST_EXPORT				"list_export"
 
 /*
  * Refuse a write or a call.  Every user-reachable error goes through here:

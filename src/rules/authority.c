@@ -12,6 +12,8 @@
  *		committee  approves and rejects, suspends, lifts and removes,
  *				   investigates and demands, maps roles to organizations,
  *				   revises the settings and corrects the record;
+ *		procurer   records the procurements of its organizations' procuring
+ *				   bodies;
  *		ministry   reads everything and writes nothing.
  *
  * The acting role is current_user when the trigger is entered, before it
@@ -164,6 +166,21 @@ require_provider_of_incident(const ActingRole *r, int64 incident_id, const char 
 		PopActiveSnapshot();
 	}
 	require_acting_for(r, CAPACITY_PROVIDER, found, provider, act);
+}
+
+/* A procurer role acting for the organization of procuring body body_id. */
+void
+require_procurer_of_body(const ActingRole *r, int64 body_id, const char *act)
+{
+	int64		organization = 0;
+	bool		found = false;
+
+	if (!r->unrestricted && (r->capacities & CAPACITY_PROCURER))
+	{
+		found = body_organization_of(body_id, push_statement_snapshot(), &organization);
+		PopActiveSnapshot();
+	}
+	require_acting_for(r, CAPACITY_PROCURER, found, organization, act);
 }
 
 void

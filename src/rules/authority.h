@@ -20,6 +20,7 @@ extern void require_provider_of_registration(const ActingRole *r, int64 registra
 											 const char *act);
 extern void require_provider_of_incident(const ActingRole *r, int64 incident_id,
 										 const char *act);
+extern void require_procurer_of_body(const ActingRole *r, int64 body_id, const char *act);
 extern void require_auditor(const ActingRole *r, int64 auditor_id, const char *act);
 extern void require_application_decider(const ActingRole *r, bool service, int64 subject_id,
 										const char *old_status, const char *new_status);

@@ -26,6 +26,7 @@ PG_FUNCTION_INFO_V1(ismap_concerns_service);
 PG_FUNCTION_INFO_V1(ismap_concerns_registration);
 PG_FUNCTION_INFO_V1(ismap_concerns_incident);
 PG_FUNCTION_INFO_V1(ismap_concerns_auditor);
+PG_FUNCTION_INFO_V1(ismap_concerns_body);
 
 /*
  * The calling role, kept for the rest of the query in the call site's
@@ -136,4 +137,19 @@ ismap_concerns_auditor(PG_FUNCTION_ARGS)
 	found = !PG_ARGISNULL(0) &&
 		auditor_organization_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &organization);
 	PG_RETURN_BOOL(acts_as(r, CAPACITY_AUDITOR, found, organization));
+}
+
+/* A procurement: the roles of the procuring body's organization, as procurers. */
+Datum
+ismap_concerns_body(PG_FUNCTION_ARGS)
+{
+	const ActingRole *r = caller(fcinfo);
+	int64		organization = 0;
+	bool		found;
+
+	if (sees_every_row(r))
+		PG_RETURN_BOOL(true);
+	found = !PG_ARGISNULL(0) &&
+		body_organization_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &organization);
+	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROCURER, found, organization));
 }

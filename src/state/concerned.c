@@ -20,6 +20,7 @@ static ScanTable service_by_id = {"cloud_services", "service_id", {"provider_id"
 static ScanTable registration_by_id = {"service_registrations", "registration_id", {"service_id"}};
 static ScanTable incident_by_id = {"incidents", "incident_id", {"registration_id"}};
 static ScanTable auditor_by_id = {"auditors", "auditor_id", {"organization_id"}};
+static ScanTable body_by_id = {"procuring_bodies", "body_id", {"organization_id"}};
 
 /* The first column of the row of t whose key is id, in *value. */
 static bool
@@ -73,4 +74,10 @@ bool
 auditor_organization_of(int64 auditor_id, Snapshot snapshot, int64 *organization)
 {
 	return column_of(&auditor_by_id, auditor_id, snapshot, organization);
+}
+
+bool
+body_organization_of(int64 body_id, Snapshot snapshot, int64 *organization)
+{
+	return column_of(&body_by_id, body_id, snapshot, organization);
 }

@@ -72,7 +72,11 @@ INSERT INTO ismap_test.expected_privileges VALUES
   ('reapplication_demands', 'SELECT INSERT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-'),
   ('reaudit_demands', 'SELECT INSERT', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-'),
   -- committee UPDATE: always refused by the trigger (a mapping is not rewritten)
-  ('procuring_bodies', 'SELECT INSERT', 'SELECT INSERT', 'SELECT', '-', '-', '-', '-', '-'),
+  -- procurements: recorded by the body's procurer roles (the C check), read as the policy allows
+  ('procurements', 'SELECT', 'SELECT', 'SELECT', '-', '-', 'SELECT INSERT', '-', '-'),
+  -- the scope of 附則2: every capacity reads it (PUBLIC reads no table); the committee sets a date
+  ('procurer_scope', 'SELECT UPDATE(in_scope_from)', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', '-'),
+  ('procuring_bodies', 'SELECT INSERT', 'SELECT INSERT', 'SELECT', '-', '-', 'SELECT', '-', '-'),
   ('role_organizations', 'SELECT INSERT DELETE', 'SELECT', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-'),
   ('service_applications', 'SELECT UPDATE', 'SELECT UPDATE', 'SELECT', 'SELECT INSERT UPDATE(status,decided_on)', '-', '-', '-', '-'),
   -- committee UPDATE: for ismap.correct() only (sec_history refuses a plain one)
@@ -96,6 +100,7 @@ INSERT INTO ismap_test.expected_privileges VALUES
   ('noticed_service_values', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),
   ('organization_published_values', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),
   ('overdue_compliance_reports', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),
+  ('procurement_impact', 'SELECT', 'SELECT', 'SELECT', '-', '-', 'SELECT', '-', '-'),
   ('overdue_obligations', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),
   ('service_published_values', 'SELECT', 'SELECT', 'SELECT', '-', '-', '-', '-', '-'),
   ('settings', 'SELECT UPDATE(value)', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT')

@@ -59,6 +59,8 @@ SELECT ismap_test.at('2025-06-02', format($$INSERT INTO ismap.reaudit_demands
 CREATE ROLE ismap_test_p1 IN ROLE ismap_provider;
 CREATE ROLE ismap_test_p2 IN ROLE ismap_provider;
 INSERT INTO ismap.role_organizations VALUES ('ismap_test_p1', 11);
+CREATE ROLE ismap_test_pr1 IN ROLE ismap_procurer;
+INSERT INTO ismap.role_organizations VALUES ('ismap_test_pr1', 12);
 SELECT ismap_test.corporate_number('999900000013') AS cn13 \gset
 SELECT corporate_number AS cn11 FROM ismap.organizations WHERE organization_id = 11 \gset
 
@@ -134,7 +136,12 @@ SELECT '2025-12-01', NULL, format(s, :a, :r1), 'accepted' FROM unnest(ARRAY[
   $$SELECT ismap.incident_report_due('2025-06-01', 'first'), ismap.change_notice_due('2025-06-01')$$,
   $$SELECT * FROM ismap.known_rows('cloud_services', pg_catalog.now())$$,
   $$SELECT ismap.entry_change_reason('cloud_service', %2$s, '2025-01-01', '2025-12-01', NULL,
-           'valid', NULL, '2026-04-30', '2025-02-10')$$
+           'valid', NULL, '2026-04-30', '2025-02-10')$$,
+  $$SELECT ismap.list_json('cloud_service'), ismap.list_csv('auditor', '2025-06-01', 'en'),
+           ismap.list_digest('auditor', '2025-06-01', pg_catalog.now())$$,
+  $$SELECT ismap.concerns_body(1), ismap.status_since(%2$s, '2025-12-01'),
+           ismap.procurement_labels(1, %2$s)$$,
+  $$SELECT * FROM ismap.procurement_impact_at('2026-06-01')$$
 ]) AS s;
 -- Writes that fire every trigger, and refusals that name what they refuse.
 INSERT INTO ismap_test.steps (day, who, statement, want) VALUES
@@ -210,6 +217,13 @@ INSERT INTO ismap_test.steps (day, who, statement, want) VALUES
      VALUES (4001, 9, '2025-11-25', 91)$$, 'accepted'),
   ('2025-11-25', NULL, $$INSERT INTO ismap.service_applications (application_id, service_id, applied_on, audit_id)
      VALUES (4002, 8, '2025-11-25', 81)$$, '23514'),
+  ('2025-12-01', NULL, $$UPDATE ismap.procurer_scope SET in_scope_from = '2026-04-01'
+     WHERE kind OPERATOR(pg_catalog.=) 'local_government'$$, 'accepted'),
+  ('2025-12-01', NULL, format($$INSERT INTO ismap.procurements (body_id, registration_id, contracted_on, list_digest)
+     SELECT b.body_id, %s, '2025-12-01', ismap.list_digest('cloud_service', '2025-12-01')
+       FROM ismap.procuring_bodies b WHERE b.organization_id OPERATOR(pg_catalog.=) 12$$, :r1), 'accepted'),
+  ('2025-12-01', NULL, $$UPDATE ismap.procurements SET contracted_on = '2025-11-30'$$, '55000'),
+  ('2025-12-01', 'ismap_test_pr1', $$SELECT * FROM ismap.procurements$$, 'accepted'),
   ('2025-12-01', NULL, $$SELECT ismap.correct('ismap.cloud_services', 3, '{"name_en": "Fictional Service Three"}', '英語名の誤り')$$, 'accepted'),
   ('2025-12-01', NULL, $$TRUNCATE ismap.audits$$, '55000'),
   ('2025-12-01', NULL, $$INSERT INTO ismap.auditors (registration_number, organization_id, registered_on, valid_from, valid_until)
@@ -320,6 +334,8 @@ SELECT is(array(SELECT p.oid::regprocedure::text FROM pg_proc p
                 'ismap.cloud_service_list_at(date,timestamp with time zone)',
                 'ismap.cloud_service_list_changes(date,date)',
                 'ismap.liu_service_list_at(date,timestamp with time zone)',
+                'ismap.procurement_labels(bigint,bigint)',
+                'ismap.status_since(bigint,date)',
                 'ismap.upcoming_expiries(interval,date)'],
           'SECURITY DEFINER only where needed: the lists read the log or every registration as their owner');
 SELECT is(array(SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang

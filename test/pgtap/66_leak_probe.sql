@@ -177,14 +177,20 @@ SELECT is(array(SELECT * FROM (SELECT 'selected, not by the rule: ' || v.who || 
                 ORDER BY 1),
           '{}'::text[],
           'each provider and auditor selects exactly the confidential rows the rule gives it');
--- The procurer and the public read the public lists and the settings only.
+-- The procurer and the public read the public lists, the settings and the
+-- procurer scope (附則2); a procurer also the procuring bodies and its own
+-- bodies' procurements (suite 68 checks which rows).
 SELECT is(array(SELECT DISTINCT who || ' ' || rel FROM pairs
                  WHERE who IN ('ismap_test_pr', 'ismap_test_rd')
                    AND rel::text NOT IN ('ismap.auditor_list', 'ismap.cloud_service_list',
                                          'ismap.cloud_service_list_periods', 'ismap.liu_service_list',
-                                         'ismap.liu_service_list_periods', 'ismap.settings')
+                                         'ismap.liu_service_list_periods', 'ismap.settings',
+                                         'ismap.procurer_scope')
+                   AND NOT (who = 'ismap_test_pr'
+                            AND rel::text IN ('ismap.procuring_bodies', 'ismap.procurements',
+                                              'ismap.procurement_impact'))
                  ORDER BY 1),
-          '{}'::text[], 'a procurer and the public read the public lists and the settings, nothing else');
+          '{}'::text[], 'a procurer and the public read the public lists, the settings and the scope; a procurer its procurements, nothing else');
 
 SELECT * FROM finish();
 ROLLBACK;
