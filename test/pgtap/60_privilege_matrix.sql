@@ -19,7 +19,7 @@
 BEGIN;
 CREATE EXTENSION ismap;
 \ir helpers.psql
-SELECT plan(338);
+SELECT plan(362);
 
 -- What 'who' holds of relation 'rel': the privileges held on the whole
 -- relation, by name, and those held on some columns only, with the
