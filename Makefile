@@ -64,6 +64,7 @@ OBJS = \
 	src/rules/investigations.o \
 	src/rules/labels.o \
 	src/rules/liu.o \
+	src/rules/organization_recorded.o \
 	src/rules/past_decisions.o \
 	src/rules/procurements.o \
 	src/rules/procurer_scope.o \

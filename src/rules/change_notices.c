@@ -278,11 +278,6 @@ check_service_registered(const Notice *n)
 static void
 check_organization_registered(const Notice *n)
 {
-	static RowLock lock = {
-		{"SELECT 1 FROM ismap.organizations"
-		 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
-		{"organizations"}, "organization_id"
-	};
 	static KeptPlan services = {
 		"SELECT service_id FROM ismap.cloud_services"
 		" WHERE provider_id OPERATOR(pg_catalog.=) $1 ORDER BY service_id",
@@ -293,7 +288,7 @@ check_organization_registered(const Notice *n)
 	int			nservices;
 
 	history_lock();
-	if (!row_lock(&lock, n->subject_id))
+	if (!organization_lock(n->subject_id))
 		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, n->rule,
 					 "a change notice concerns a recorded organization",
 					 errdetail("There is no organization %lld.", (long long) n->subject_id),

@@ -18,6 +18,7 @@
 #include "base/trigger_check.h"
 #include "log/correction_reason.h"
 #include "rules/authority.h"
+#include "rules/organization_recorded.h"
 #include "rules/labels.h"
 #include "store/columns.h"
 #include "store/registry.h"
@@ -30,24 +31,9 @@ PG_FUNCTION_INFO_V1(ismap_cloud_services_check);
 static void
 check_provider_recorded(int64 provider)
 {
-	static RowLock lock = {
-		{"SELECT 1 FROM ismap.organizations"
-		 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
-		{"organizations"}, "organization_id"
-	};
-	RegistryRole role;
-	bool		recorded;
-
-	SPI_connect();
-	registry_role_enter(&role);
-	recorded = row_lock(&lock, provider);
-	registry_role_leave(&role);
-	SPI_finish();
-	if (!recorded)
-		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SVC_APPLICATION_BY_PROVIDER,
-					 "the provider of a cloud service is a recorded organization",
-					 errdetail("There is no organization %lld.", (long long) provider),
-					 errhint("Record the provider in ismap.organizations and give its organization_id."));
+	require_organization_recorded(provider, RULE_SVC_APPLICATION_BY_PROVIDER,
+								  "the provider of a cloud service is a recorded organization",
+								  "Record the provider in ismap.organizations and give its organization_id.");
 }
 
 /* BEFORE INSERT OR UPDATE ON ismap.cloud_services FOR EACH ROW */

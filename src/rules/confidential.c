@@ -83,73 +83,57 @@ ismap_concerns_organization(PG_FUNCTION_ARGS)
 						   PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0)));
 }
 
-Datum
-ismap_concerns_service(PG_FUNCTION_ARGS)
-{
-	const ActingRole *r = caller(fcinfo);
-	int64		provider = 0;
-	bool		found;
+/* How a row's id leads to the organization it concerns (state/concerned.c). */
+typedef bool (*OrganizationOf) (int64 id, Snapshot snapshot, int64 *organization);
 
-	if (sees_every_row(r))
-		PG_RETURN_BOOL(true);
-	found = !PG_ARGISNULL(0) &&
-		service_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER, found, provider));
-}
-
-Datum
-ismap_concerns_registration(PG_FUNCTION_ARGS)
-{
-	const ActingRole *r = caller(fcinfo);
-	int64		provider = 0;
-	bool		found;
-
-	if (sees_every_row(r))
-		PG_RETURN_BOOL(true);
-	found = !PG_ARGISNULL(0) &&
-		registration_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER, found, provider));
-}
-
-Datum
-ismap_concerns_incident(PG_FUNCTION_ARGS)
-{
-	const ActingRole *r = caller(fcinfo);
-	int64		provider = 0;
-	bool		found;
-
-	if (sees_every_row(r))
-		PG_RETURN_BOOL(true);
-	found = !PG_ARGISNULL(0) &&
-		incident_provider_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &provider);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROVIDER, found, provider));
-}
-
-Datum
-ismap_concerns_auditor(PG_FUNCTION_ARGS)
+/*
+ * Whether the row whose id is argument 0 concerns the caller: it does if
+ * the caller sees every row, or acts in one of 'capacities' for the
+ * organization 'organization_of' finds for the id.
+ */
+static bool
+concerns(FunctionCallInfo fcinfo, OrganizationOf organization_of, int capacities)
 {
 	const ActingRole *r = caller(fcinfo);
 	int64		organization = 0;
 	bool		found;
 
 	if (sees_every_row(r))
-		PG_RETURN_BOOL(true);
+		return true;
 	found = !PG_ARGISNULL(0) &&
-		auditor_organization_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &organization);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_AUDITOR, found, organization));
+		organization_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &organization);
+	return acts_as(r, capacities, found, organization);
+}
+
+/* A row of a service: its provider's roles see it. */
+Datum
+ismap_concerns_service(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(concerns(fcinfo, service_provider_of, CAPACITY_PROVIDER));
+}
+
+Datum
+ismap_concerns_registration(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(concerns(fcinfo, registration_provider_of, CAPACITY_PROVIDER));
+}
+
+Datum
+ismap_concerns_incident(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(concerns(fcinfo, incident_provider_of, CAPACITY_PROVIDER));
+}
+
+/* A row of an auditor: the roles of the audit firm, as auditors. */
+Datum
+ismap_concerns_auditor(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(concerns(fcinfo, auditor_organization_of, CAPACITY_AUDITOR));
 }
 
 /* A procurement: the roles of the procuring body's organization, as procurers. */
 Datum
 ismap_concerns_body(PG_FUNCTION_ARGS)
 {
-	const ActingRole *r = caller(fcinfo);
-	int64		organization = 0;
-	bool		found;
-
-	if (sees_every_row(r))
-		PG_RETURN_BOOL(true);
-	found = !PG_ARGISNULL(0) &&
-		body_organization_of(PG_GETARG_INT64(0), GetActiveSnapshot(), &organization);
-	PG_RETURN_BOOL(acts_as(r, CAPACITY_PROCURER, found, organization));
+	PG_RETURN_BOOL(concerns(fcinfo, body_organization_of, CAPACITY_PROCURER));
 }

@@ -75,13 +75,6 @@
 
 PG_FUNCTION_INFO_V1(ismap_declared_interests_check);
 
-/* The organizations an interest names, kept from being deleted (references.c). */
-static RowLock interest_organization = {
-	{"SELECT 1 FROM ismap.organizations"
-	 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
-	{"organizations"}, "organization_id"
-};
-
 static char *
 until_text(DateADT valid_until)
 {
@@ -209,8 +202,9 @@ check_new_declaration(const Declaration *d)
 	SPI_connect();
 	registry_role_enter(&role);
 	history_lock();
-	recorded = row_lock(&interest_organization, d->subject) &&
-		(!d->has_organization || row_lock(&interest_organization, d->organization));
+	/* the organizations an interest names, kept from being deleted (references.c) */
+	recorded = organization_lock(d->subject) &&
+		(!d->has_organization || organization_lock(d->organization));
 	registry_role_leave(&role);
 	SPI_finish();
 	if (!recorded)

@@ -13,6 +13,7 @@
 #include "base/errors.h"
 #include "base/trigger_check.h"
 #include "rules/authority.h"
+#include "rules/organization_recorded.h"
 #include "store/columns.h"
 #include "store/registry.h"
 #include "store/restore.h"
@@ -23,24 +24,9 @@ PG_FUNCTION_INFO_V1(ismap_procuring_bodies_check);
 static void
 check_organization_recorded(int64 organization)
 {
-	static RowLock lock = {
-		{"SELECT 1 FROM ismap.organizations"
-		 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
-		{"organizations"}, "organization_id"
-	};
-	RegistryRole registry;
-	bool		recorded;
-
-	SPI_connect();
-	registry_role_enter(&registry);
-	recorded = row_lock(&lock, organization);
-	registry_role_leave(&registry);
-	SPI_finish();
-	if (!recorded)
-		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_USE_PROCURER_SCOPE,
-					 "a procuring body is a recorded organization",
-					 errdetail("There is no organization %lld.", (long long) organization),
-					 errhint("Record the organization in ismap.organizations first."));
+	require_organization_recorded(organization, RULE_USE_PROCURER_SCOPE,
+								  "a procuring body is a recorded organization",
+								  "Record the organization in ismap.organizations first.");
 }
 
 /* BEFORE INSERT OR UPDATE OR DELETE ON ismap.procuring_bodies FOR EACH ROW */

@@ -20,6 +20,7 @@
 #include "base/errors.h"
 #include "base/trigger_check.h"
 #include "rules/authority.h"
+#include "rules/organization_recorded.h"
 #include "store/columns.h"
 #include "store/registry.h"
 #include "store/restore.h"
@@ -39,15 +40,8 @@ is_capacity_role(const char *name)
 static void
 check_mapping(HeapTuple tup, TupleDesc desc)
 {
-	static RowLock lock = {
-		{"SELECT 1 FROM ismap.organizations"
-		 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
-		{"organizations"}, "organization_id"
-	};
 	char	   *role = tuple_get_text(tup, desc, "role_name");
 	int64		organization;
-	RegistryRole registry;
-	bool		recorded;
 
 	if (role == NULL || !tuple_get_int64(tup, desc, "organization_id", &organization))
 		ismap_refuse(ERRCODE_NOT_NULL_VIOLATION, RULE_SEC_ROLE_AUTHORITY,
@@ -64,16 +58,9 @@ check_mapping(HeapTuple tup, TupleDesc desc)
 					 psprintf("the capacity %s acts for no organization", role),
 					 errdetail("A capacity is a group role: mapping it would not map its members."),
 					 errhint("Map each member role that acts for the organization."));
-	SPI_connect();
-	registry_role_enter(&registry);
-	recorded = row_lock(&lock, organization);
-	registry_role_leave(&registry);
-	SPI_finish();
-	if (!recorded)
-		ismap_refuse(ERRCODE_FOREIGN_KEY_VIOLATION, RULE_SEC_ROLE_AUTHORITY,
-					 "a role acts for a recorded organization",
-					 errdetail("There is no organization %lld.", (long long) organization),
-					 errhint("Record the organization in ismap.organizations first."));
+	require_organization_recorded(organization, RULE_SEC_ROLE_AUTHORITY,
+								  "a role acts for a recorded organization",
+								  "Record the organization in ismap.organizations first.");
 }
 
 /* BEFORE INSERT OR UPDATE OR DELETE ON ismap.role_organizations FOR EACH ROW */

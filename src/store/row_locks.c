@@ -7,6 +7,7 @@
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
+#include "catalog/pg_type.h"
 #include "executor/spi.h"
 
 #include "base/xact_scope.h"
@@ -145,4 +146,23 @@ row_lock_read(RowLock *lock, int64 id, Relation rel, HeapTuple *row)
 	if (*row != NULL)
 		remember_held(slot, lock, id, queried);
 	return *row != NULL;
+}
+
+/*
+ * The row of an organization, locked FOR KEY SHARE as a foreign key to it
+ * would lock it: every row that refers to an organization takes this one
+ * lock, so that a delete of the organization waits for the writer
+ * (rules/references.c) and the lock is taken once per transaction whoever
+ * takes it.  False if there is no such organization.
+ */
+bool
+organization_lock(int64 organization_id)
+{
+	static RowLock lock = {
+		{"SELECT 1 FROM ismap.organizations"
+		 " WHERE organization_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE", 1, {INT8OID}},
+		{"organizations"}, "organization_id"
+	};
+
+	return row_lock(&lock, organization_id);
 }

@@ -26,5 +26,6 @@ typedef struct RowLock
 
 extern bool row_lock(RowLock *lock, int64 id);
 extern bool row_lock_read(RowLock *lock, int64 id, Relation rel, HeapTuple *row);
+extern bool organization_lock(int64 organization_id);
 
 #endif							/* ISMAP_ROW_LOCKS_H */
