@@ -15,7 +15,9 @@
  *
  * The JSON is an array of the list's rows as to_jsonb() makes them (keys
  * = the list's column names), in registration-number order; an empty list
- * is [].  jsonb prints its keys in its own order (shortest first), always
+ * is [].  The order is that of the numbers' bytes (COLLATE "C"), whatever
+ * the database's collation, so that two databases holding the same list
+ * give the same digest.  jsonb prints its keys in its own order (shortest first), always
  * the same for the same content, which is what the digest needs.
  *
  * The CSV (RFC 4180) has one header row, then one row per listed row, in
@@ -144,7 +146,7 @@ ismap_list_json(PG_FUNCTION_ARGS)
 	SPI_connect();
 	run_list(fcinfo, l, as_known,
 			 "COALESCE(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(l)"
-			 " ORDER BY l.registration_number), '[]'::pg_catalog.jsonb)", "");
+			 " ORDER BY l.registration_number COLLATE pg_catalog.\"C\"), '[]'::pg_catalog.jsonb)", "");
 	result = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	result = SPI_datumTransfer(result, false, -1);
 	SPI_finish();
@@ -231,7 +233,7 @@ ismap_list_csv(PG_FUNCTION_ARGS)
 	initStringInfo(&s);			/* outside SPI's memory */
 	initStringInfo(&body);
 	SPI_connect();
-	run_list(fcinfo, l, false, "l.*", "ORDER BY l.registration_number");
+	run_list(fcinfo, l, false, "l.*", "ORDER BY l.registration_number COLLATE pg_catalog.\"C\"");
 	rows = SPI_tuptable;
 	nrows = SPI_processed;
 	desc = rows->tupdesc;
