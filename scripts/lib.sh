@@ -19,6 +19,8 @@ ensure_packages() {
 
 ISMAP_PACKAGES=(make gcc libc6-dev postgresql-15 postgresql-server-dev-15 postgresql-common
                 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl bc)
+# What the tests need besides: random queries (test/fuzz/sqlsmith.sh).
+ISMAP_TEST_PACKAGES=("${ISMAP_PACKAGES[@]}" sqlsmith)
 
 build_and_install() {
   ensure_packages "${ISMAP_PACKAGES[@]}"
